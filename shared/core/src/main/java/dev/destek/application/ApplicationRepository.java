@@ -1,0 +1,39 @@
+package dev.destek.application;
+
+import dev.destek.document.Document;
+import java.util.List;
+import java.util.Optional;
+
+/** Where applications and their documents live. Every read is scoped to one company. */
+public interface ApplicationRepository {
+
+    /** Stores a new application; fails with {@link AlreadyExistsException} if the id is taken. */
+    void create(Application application);
+
+    Optional<Application> find(String companyId, String applicationId);
+
+    /** The company's applications, newest first. */
+    List<Application> list(String companyId);
+
+    /** Stores a new document record; fails with {@link AlreadyExistsException} if the id is taken. */
+    void addDocument(Document document);
+
+    List<Document> documents(String companyId, String applicationId);
+
+    Optional<Document> findDocument(String companyId, String applicationId, String documentId);
+
+    /**
+     * Records a validation outcome for {@code validated.validatedVersion()}, only if the document still
+     * exists and that object version was not recorded before.
+     *
+     * @return false when nothing was written (a replayed event, or the document is gone)
+     */
+    boolean recordValidation(Document validated);
+
+    /** A conditional write lost: the item already exists. */
+    class AlreadyExistsException extends RuntimeException {
+        public AlreadyExistsException(String what) {
+            super(what + " already exists");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.destek.application;
+
+public enum ApplicationStatus {
+    DRAFT
+}

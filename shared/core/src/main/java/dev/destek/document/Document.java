@@ -1,0 +1,44 @@
+package dev.destek.document;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One evidence file of an application: what the applicant declared, where it is stored, and what
+ * validation found. {@code validatedVersion} is the stored object's version (ETag) that the current
+ * status was computed from, which makes validation idempotent per object version.
+ */
+public record Document(
+        String id,
+        String companyId,
+        String applicationId,
+        String documentType,
+        String fileName,
+        String declaredContentType,
+        long declaredSizeBytes,
+        String declaredSha256,
+        String objectKey,
+        DocumentStatus status,
+        List<RejectionReason> reasons,
+        String detectedContentType,
+        String validatedVersion,
+        Instant createdAt,
+        Instant updatedAt) {
+    public Document {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(companyId, "companyId");
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(objectKey, "objectKey");
+        Objects.requireNonNull(status, "status");
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    /** The outcome of validating {@code version} of the stored object. */
+    public Document withValidation(DocumentStatus newStatus, List<RejectionReason> newReasons,
+                                   String detected, String version, String newObjectKey, Instant at) {
+        return new Document(id, companyId, applicationId, documentType, fileName, declaredContentType,
+                declaredSizeBytes, declaredSha256, newObjectKey, newStatus, newReasons, detected, version,
+                createdAt, at);
+    }
+}
