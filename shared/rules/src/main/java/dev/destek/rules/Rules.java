@@ -1,0 +1,136 @@
+package dev.destek.rules;
+
+import dev.destek.rules.internal.Catalogue;
+import dev.destek.rules.internal.DeploymentConfig;
+import dev.destek.rules.internal.QuoteCalculator;
+import dev.destek.rules.internal.Timeline;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rules of the Decree 2015/8 circular as a catalogue of dated, cited data plus the deployment
+ * configuration, and the calculations over them. Immutable and thread-safe: load once at cold start.
+ */
+public final class Rules {
+    private final Catalogue catalogue;
+    private final DeploymentConfig config;
+    private final QuoteCalculator calculator;
+    private final List<SupportItem> supportItems;
+
+    private Rules(Catalogue catalogue, DeploymentConfig config) {
+        this.catalogue = catalogue;
+        this.config = config;
+        this.calculator = new QuoteCalculator(catalogue, config);
+        List<SupportItem> items = new ArrayList<>();
+        for (String id : catalogue.items.keySet()) {
+            supportItem(id).ifPresent(items::add);
+        }
+        this.supportItems = Collections.unmodifiableList(items);
+    }
+
+    /**
+     * Catalogue from the classpath + deployment configuration: embedded defaults, overridden by the YAML/JSON
+     * file named by env var DESTEK_RULES_CONFIG if set. Validates at load; on error throws
+     * RulesConfigException whose message names the key and the reason.
+     */
+    public static Rules load(Map<String, String> env) {
+        Catalogue catalogue = Catalogue.load();
+        return new Rules(catalogue, DeploymentConfig.load(env == null ? Map.of() : env, catalogue));
+    }
+
+    /** Catalogue version string (regulation/index.yaml). */
+    public String version() {
+        return catalogue.version;
+    }
+
+    /** Where the deployment configuration came from: {@code embedded-defaults} or defaults + the file. */
+    public String configurationSource() {
+        return config.describe();
+    }
+
+    /** The latest version of the item; {@link SupportItem#effectiveTo()} is set once it is repealed. */
+    public Optional<SupportItem> supportItem(String id) {
+        Timeline<Catalogue.ItemVersion> versions = catalogue.items.get(id);
+        if (versions == null) {
+            return Optional.empty();
+        }
+        return versions.latest().map(e -> toItem(id, e));
+    }
+
+    /** The version of the item in force on {@code on}, if any. */
+    public Optional<SupportItem> supportItem(String id, LocalDate on) {
+        Timeline<Catalogue.ItemVersion> versions = catalogue.items.get(id);
+        if (versions == null) {
+            return Optional.empty();
+        }
+        return versions.entryAt(Objects.requireNonNull(on, "on")).map(e -> toItem(id, e));
+    }
+
+    public List<SupportItem> supportItems() {
+        return supportItems;
+    }
+
+    /**
+     * Documents the rules require for the item on that date (empty list if unknown item). Once-only documents
+     * (EK-3, Art. 34(6)) are listed with {@code required = false}; see {@link #checklist(String, LocalDate, boolean)}.
+     */
+    public List<ChecklistEntry> checklist(String supportItemId, LocalDate on) {
+        return checklist(supportItemId, on, false);
+    }
+
+    /**
+     * As {@link #checklist(String, LocalDate)}; with {@code firstApplication} the once-only documents (EK-3,
+     * Art. 34(6): sent once, with the first support application) are required.
+     */
+    public List<ChecklistEntry> checklist(String supportItemId, LocalDate on, boolean firstApplication) {
+        Objects.requireNonNull(on, "on");
+        Timeline<List<Catalogue.ChecklistLine>> timeline = catalogue.checklists.get(supportItemId);
+        Timeline<Catalogue.ItemVersion> item = catalogue.items.get(supportItemId);
+        if (timeline == null || item == null || item.at(on).isEmpty()) {
+            return List.of();
+        }
+        List<ChecklistEntry> out = new ArrayList<>();
+        for (Catalogue.ChecklistLine l : timeline.at(on).orElse(List.of())) {
+            out.add(new ChecklistEntry(l.documentType(), l.article(), l.descriptionEn(), l.descriptionTr(),
+                    l.onceOnly() ? firstApplication : l.required()));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Allowed sniffed media types and max size per document type (used by the upload validator). */
+    public Optional<DocumentTypeRule> documentType(String documentType) {
+        Catalogue.DocType t = catalogue.documentTypes.get(documentType);
+        if (t == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DocumentTypeRule(documentType, t.mediaTypes(), config.maxSizeBytes(documentType),
+                t.article()));
+    }
+
+    /** Every document type of the catalogue, in catalogue order. */
+    public List<DocumentTypeRule> documentTypes() {
+        List<DocumentTypeRule> out = new ArrayList<>();
+        for (String type : catalogue.documentTypes.keySet()) {
+            documentType(type).ifPresent(out::add);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Payout quote; throws QuoteRequestException(String pointer, String reason) on structurally invalid input,
+     * e.g. unknown supportItem, missing amount, unknown currency.
+     */
+    public Quote quote(QuoteRequest request) {
+        return calculator.quote(request);
+    }
+
+    private static SupportItem toItem(String id, Timeline.Entry<Catalogue.ItemVersion> e) {
+        Catalogue.ItemVersion v = e.value();
+        return new SupportItem(id, v.article(), v.claimForm(), v.nameEn(), v.nameTr(), e.from(), e.to());
+    }
+}

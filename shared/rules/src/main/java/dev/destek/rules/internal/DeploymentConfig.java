@@ -1,0 +1,206 @@
+package dev.destek.rules.internal;
+
+import dev.destek.rules.RulesConfigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Deployment configuration: what the sources leave open (base rates, maxRate, the EK-1/EK-2 lists, size
+ * limits, deadline switches). Embedded defaults ({@code config/defaults.yaml}) merged with the YAML/JSON file
+ * named by {@value #ENV}. Mappings merge key by key; lists and scalars from the file replace the default; an
+ * explicit {@code null} removes the default (and then fails validation as a missing key).
+ */
+public final class DeploymentConfig {
+    public static final String ENV = "DESTEK_RULES_CONFIG";
+    public static final String DEFAULTS = "config/defaults.yaml";
+
+    private static final Set<String> TOP_KEYS = Set.of("source", "baseRates", "maxRate", "ek1Countries",
+            "ek2Provinces", "documentLimits", "deadlines");
+    private static final Set<String> LIMIT_KEYS = Set.of("defaultMaxSizeBytes", "maxSizeBytes");
+    private static final Set<String> DEADLINE_KEYS = Set.of("extendToNextBusinessDay", "holidays");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    public final String source;
+    public final Map<String, Timeline<BigDecimal>> baseRates;
+    public final Timeline<BigDecimal> maxRate;
+    public final Timeline<Set<String>> ek1Countries;
+    public final Timeline<Set<String>> ek2Provinces;
+    public final long defaultMaxSizeBytes;
+    public final Map<String, Long> maxSizeBytes;
+    public final boolean extendToNextBusinessDay;
+    public final Set<LocalDate> holidays;
+    private final Map<String, Object> overrideTree;
+    private final String overrideFile;
+
+    private DeploymentConfig(Node root, Map<String, Object> overrideTree, String overrideFile, Catalogue catalogue) {
+        this.overrideTree = overrideTree;
+        this.overrideFile = overrideFile;
+        onlyKeys(root, TOP_KEYS);
+        source = root.get("source").string();
+
+        Map<String, Timeline<BigDecimal>> rates = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : root.get("baseRates").entries()) {
+            if (!catalogue.items.containsKey(e.getKey())) {
+                throw e.getValue().error("unknown support item " + e.getKey());
+            }
+            if (e.getValue().isNull()) {
+                throw e.getValue().error("missing key");
+            }
+            rates.put(e.getKey(), Timeline.ofPeriods(e.getValue(), DeploymentConfig::rate));
+        }
+        baseRates = Collections.unmodifiableMap(rates);
+        maxRate = Timeline.ofPeriods(root.get("maxRate"), DeploymentConfig::rate);
+        ek1Countries = Timeline.ofPeriods(root.get("ek1Countries"), v -> codes(v, true));
+        ek2Provinces = Timeline.ofPeriods(root.get("ek2Provinces"), v -> codes(v, false));
+
+        Node limits = root.get("documentLimits");
+        onlyKeys(limits, LIMIT_KEYS);
+        defaultMaxSizeBytes = positive(limits.get("defaultMaxSizeBytes"));
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : limits.get("maxSizeBytes").entries()) {
+            if (!catalogue.documentTypes.containsKey(e.getKey())) {
+                throw e.getValue().error("unknown document type " + e.getKey());
+            }
+            sizes.put(e.getKey(), positive(e.getValue()));
+        }
+        maxSizeBytes = Collections.unmodifiableMap(sizes);
+
+        Node deadlines = root.get("deadlines");
+        onlyKeys(deadlines, DEADLINE_KEYS);
+        extendToNextBusinessDay = deadlines.get("extendToNextBusinessDay").bool();
+        Set<LocalDate> days = new LinkedHashSet<>();
+        for (Node d : deadlines.opt("holidays").list()) {
+            days.add(d.date());
+        }
+        holidays = Collections.unmodifiableSet(days);
+    }
+
+    /** Loads the embedded defaults and, when {@value #ENV} is set, merges the named file over them. */
+    public static DeploymentConfig load(Map<String, String> env, Catalogue catalogue) {
+        Node defaults = Tree.resource(DEFAULTS);
+        Map<String, Object> merged = defaults.map();
+        Map<String, Object> override = Map.of();
+        String file = env == null ? null : env.get(ENV);
+        if (file != null && !file.isBlank()) {
+            Object tree = read(Path.of(file));
+            if (!(tree instanceof Map)) {
+                throw new RulesConfigException(ENV, "file " + file + " must contain a mapping at the top level");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> o = (Map<String, Object>) tree;
+            override = o;
+            merged = merge(merged, override);
+        } else {
+            file = null;
+        }
+        return new DeploymentConfig(new Node(merged, "", DEFAULTS), override, file, catalogue);
+    }
+
+    /** Where a configured value came from: the override file when it sets {@code path}, else the defaults. */
+    public String origin(String... path) {
+        Object at = overrideTree;
+        for (String key : path) {
+            if (!(at instanceof Map) || !((Map<?, ?>) at).containsKey(key)) {
+                return "default (" + DEFAULTS + ")";
+            }
+            at = ((Map<?, ?>) at).get(key);
+        }
+        return ENV + " (" + overrideFile + ")";
+    }
+
+    public String describe() {
+        return overrideFile == null ? source : source + "+" + overrideFile;
+    }
+
+    public long maxSizeBytes(String documentType) {
+        return maxSizeBytes.getOrDefault(documentType, defaultMaxSizeBytes);
+    }
+
+    private static Object read(Path path) {
+        boolean json = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+        try (InputStream in = Files.newInputStream(path)) {
+            return Tree.parse(in, path.toString(), json);
+        } catch (NoSuchFileException e) {
+            throw new RulesConfigException(ENV, "file not found: " + path);
+        } catch (IOException e) {
+            throw new RulesConfigException(ENV, "cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> over) {
+        Map<String, Object> out = new LinkedHashMap<>(base);
+        for (Map.Entry<String, Object> e : over.entrySet()) {
+            Object b = out.get(e.getKey());
+            Object o = e.getValue();
+            if (b instanceof Map && o instanceof Map) {
+                out.put(e.getKey(), merge((Map<String, Object>) b, (Map<String, Object>) o));
+            } else {
+                out.put(e.getKey(), o);
+            }
+        }
+        return out;
+    }
+
+    private static void onlyKeys(Node n, Set<String> allowed) {
+        for (String key : n.map().keySet()) {
+            if (!allowed.contains(key)) {
+                throw new RulesConfigException(n.path().equals(n.source()) ? key : n.path() + "." + key,
+                        "unknown key (expected one of " + new java.util.TreeSet<>(allowed) + ")");
+            }
+        }
+    }
+
+    /** A rate: a fraction 0..1 with at most 4 decimals, so that percent has at most 2. */
+    static BigDecimal rate(Node n) {
+        BigDecimal r = n.decimal();
+        if (r.signum() < 0 || r.compareTo(BigDecimal.ONE) > 0) {
+            throw n.error("rate outside 0..1: " + r.toPlainString() + " (rates are fractions: 0.50 = 50 %)");
+        }
+        if (r.stripTrailingZeros().scale() > 4) {
+            throw n.error("rate has more than 4 decimals: " + r.toPlainString());
+        }
+        return r;
+    }
+
+    private static Set<String> codes(Node list, boolean country) {
+        if (!list.isList()) {
+            throw list.error("expected a list of codes");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Node c : list.list()) {
+            String code = c.string();
+            if (country && !COUNTRY.matcher(code).matches()) {
+                throw c.error("expected an ISO 3166-1 alpha-2 country code, got \"" + code + "\"");
+            }
+            if (!out.add(code)) {
+                throw c.error("duplicate code " + code);
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    private static long positive(Node n) {
+        long v = n.longValue();
+        if (v <= 0) {
+            throw n.error("must be a positive number of bytes, got " + v);
+        }
+        return v;
+    }
+
+    static List<String> topKeys() {
+        return List.copyOf(TOP_KEYS);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.destek.rules.internal;
+
+import dev.destek.rules.RulesConfigException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A value of a parsed tree with the path that leads to it, so every type error names its key:
+ * {@code baseRates.ADVERTISING[0].value: expected a number, got "half"}.
+ */
+public final class Node {
+    private final Object value;
+    private final String path;
+    private final String source;
+
+    public Node(Object value, String path, String source) {
+        this.value = value;
+        this.path = path;
+        this.source = source;
+    }
+
+    public String path() {
+        return path.isEmpty() ? source : path;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public Object raw() {
+        return value;
+    }
+
+    public boolean isNull() {
+        return value == null;
+    }
+
+    public boolean isMap() {
+        return value instanceof Map;
+    }
+
+    public boolean isList() {
+        return value instanceof List;
+    }
+
+    public RulesConfigException error(String reason) {
+        return new RulesConfigException(path(), reason);
+    }
+
+    private String child(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> map() {
+        if (!(value instanceof Map)) {
+            throw error("expected a mapping, got " + describe());
+        }
+        return (Map<String, Object>) value;
+    }
+
+    public boolean has(String key) {
+        return map().containsKey(key);
+    }
+
+    /** A required key whose value may not be null. */
+    public Node get(String key) {
+        Map<String, Object> m = map();
+        if (!m.containsKey(key) || m.get(key) == null) {
+            throw new RulesConfigException(child(key), "missing key");
+        }
+        return new Node(m.get(key), child(key), source);
+    }
+
+    /** An optional key: a null node when absent. */
+    public Node opt(String key) {
+        return new Node(map().get(key), child(key), source);
+    }
+
+    /** Children of a mapping, in document order. */
+    public List<Map.Entry<String, Node>> entries() {
+        List<Map.Entry<String, Node>> out = new ArrayList<>();
+        for (Map.Entry<String, Object> e : map().entrySet()) {
+            out.add(Map.entry(e.getKey(), new Node(e.getValue(), child(e.getKey()), source)));
+        }
+        return out;
+    }
+
+    public List<Node> list() {
+        if (value == null) {
+            return Collections.emptyList();
+        }
+        if (!(value instanceof List)) {
+            throw error("expected a list, got " + describe());
+        }
+        List<?> l = (List<?>) value;
+        List<Node> out = new ArrayList<>(l.size());
+        for (int i = 0; i < l.size(); i++) {
+            out.add(new Node(l.get(i), path() + "[" + i + "]", source));
+        }
+        return out;
+    }
+
+    public String string() {
+        if (!(value instanceof String) || ((String) value).isBlank()) {
+            throw error("expected a non-blank string, got " + describe());
+        }
+        return (String) value;
+    }
+
+    public String stringOr(String fallback) {
+        return value == null ? fallback : string();
+    }
+
+    public BigDecimal decimal() {
+        if (value instanceof BigDecimal) {
+            return (BigDecimal) value;
+        }
+        if (value instanceof Long) {
+            return BigDecimal.valueOf((Long) value);
+        }
+        throw error("expected a number, got " + describe());
+    }
+
+    public long longValue() {
+        if (value instanceof Long) {
+            return (Long) value;
+        }
+        throw error("expected a whole number, got " + describe());
+    }
+
+    public boolean bool() {
+        if (value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        throw error("expected true or false, got " + describe());
+    }
+
+    public LocalDate date() {
+        return parseDate(string(), this);
+    }
+
+    public Period period() {
+        try {
+            return Period.parse(string());
+        } catch (DateTimeParseException e) {
+            throw error("expected an ISO-8601 period such as P1Y, got " + describe());
+        }
+    }
+
+    public List<String> strings() {
+        List<String> out = new ArrayList<>();
+        for (Node n : list()) {
+            out.add(n.string());
+        }
+        return out;
+    }
+
+    static LocalDate parseDate(String text, Node at) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw at.error("expected an ISO date (yyyy-mm-dd), got \"" + text + "\"");
+        }
+    }
+
+    private String describe() {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String) {
+            return "\"" + value + "\"";
+        }
+        if (value instanceof Map) {
+            return "a mapping";
+        }
+        if (value instanceof List) {
+            return "a list";
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.destek.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Test fixtures: the example request and small variations of it. */
+final class Requests {
+    static final Rules DEFAULTS = Rules.load(Map.of());
+
+    private Requests() {
+    }
+
+    static QuoteRequest.Applicant beneficiary(String sector, String province) {
+        return new QuoteRequest.Applicant("BENEFICIARY", "IT_COMPANY", sector, province);
+    }
+
+    static QuoteRequest.Activity activity(String... countries) {
+        return new QuoteRequest.Activity(List.of(countries), LocalDate.parse("2025-01-10"),
+                LocalDate.parse("2025-01-20"), null);
+    }
+
+    static QuoteRequest.Expense usd(String id, String amount, String paymentDate) {
+        return new QuoteRequest.Expense(id, "ADVERTISING", new BigDecimal(amount), "USD", LocalDate.parse(paymentDate));
+    }
+
+    /** The example: ADVERTISING, IT company in PROV_A, country XA, 10000.00 USD paid 2025-02-01. */
+    static QuoteRequest example() {
+        return advertising("2025-03-01", usd("E1", "10000.00", "2025-02-01"));
+    }
+
+    static QuoteRequest advertising(String filingDate, QuoteRequest.Expense... expenses) {
+        return new QuoteRequest("DECREE_2015_8", "ADVERTISING", beneficiary("IT", "PROV_A"), activity("XA"),
+                LocalDate.parse(filingDate), List.of(expenses));
+    }
+
+    static QuoteRequest of(String item, QuoteRequest.Applicant applicant, QuoteRequest.Activity activity,
+                           String filingDate, QuoteRequest.Expense... expenses) {
+        return new QuoteRequest("DECREE_2015_8", item, applicant, activity, LocalDate.parse(filingDate),
+                List.of(expenses));
+    }
+
+    /** Rules with the defaults overridden by {@code yaml}, written to a temporary file. */
+    static Rules withConfig(Path dir, String fileName, String content) {
+        try {
+            Path file = dir.resolve(fileName);
+            Files.writeString(file, content);
+            return Rules.load(Map.of("DESTEK_RULES_CONFIG", file.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
