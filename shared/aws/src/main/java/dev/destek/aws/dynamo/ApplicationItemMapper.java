@@ -1,0 +1,201 @@
+package dev.destek.aws.dynamo;
+
+import dev.destek.application.Application;
+import dev.destek.application.ApplicationStatus;
+import dev.destek.document.Document;
+import dev.destek.document.DocumentStatus;
+import dev.destek.document.RejectionReason;
+import dev.destek.rules.ChecklistEntry;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Attribute names and item conversion for applications and documents in the single table. Optional fields
+ * are omitted when null; lists (checklist, rejection reasons) are stored as lists of maps.
+ */
+final class ApplicationItemMapper {
+    static final String PK = DestekTable.PK;
+    static final String SK = DestekTable.SK;
+    static final String ENTITY = "entity";
+    static final String ENTITY_APPLICATION = "APPLICATION";
+    static final String ENTITY_DOCUMENT = "DOCUMENT";
+
+    static final String ID = "id";
+    static final String COMPANY_ID = "companyId";
+    static final String APPLICATION_ID = "applicationId";
+    static final String SUPPORT_ITEM = "supportItem";
+    static final String STATUS = "status";
+    static final String CHECKLIST = "checklist";
+    static final String CREATED_BY = "createdBy";
+    static final String CREATED_AT = "createdAt";
+    static final String UPDATED_AT = "updatedAt";
+
+    static final String DOCUMENT_TYPE = "documentType";
+    static final String ARTICLE = "article";
+    static final String DESCRIPTION_EN = "descriptionEn";
+    static final String DESCRIPTION_TR = "descriptionTr";
+    static final String REQUIRED = "required";
+
+    static final String FILE_NAME = "fileName";
+    static final String DECLARED_CONTENT_TYPE = "declaredContentType";
+    static final String DECLARED_SIZE_BYTES = "declaredSizeBytes";
+    static final String DECLARED_SHA256 = "declaredSha256";
+    static final String OBJECT_KEY = "objectKey";
+    static final String REASONS = "reasons";
+    static final String REASON_CODE = "code";
+    static final String REASON_DETAIL = "detail";
+    static final String DETECTED_CONTENT_TYPE = "detectedContentType";
+    static final String VALIDATED_VERSION = "validatedVersion";
+
+    private ApplicationItemMapper() { }
+
+    static String companyPk(String companyId) {
+        return "COMPANY#" + companyId;
+    }
+
+    static String applicationSk(String applicationId) {
+        return "APP#" + applicationId;
+    }
+
+    static String documentSk(String applicationId, String documentId) {
+        return documentPrefix(applicationId) + documentId;
+    }
+
+    static String documentPrefix(String applicationId) {
+        return applicationSk(applicationId) + "#DOC#";
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    static Map<String, AttributeValue> toItem(Application application) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(companyPk(application.companyId())));
+        item.put(SK, s(applicationSk(application.id())));
+        item.put(ENTITY, s(ENTITY_APPLICATION));
+        item.put(ID, s(application.id()));
+        item.put(COMPANY_ID, s(application.companyId()));
+        item.put(SUPPORT_ITEM, s(application.supportItem()));
+        item.put(STATUS, s(application.status().name()));
+        item.put(CHECKLIST, AttributeValue.fromL(application.checklist().stream()
+                .map(ApplicationItemMapper::toAttribute).toList()));
+        putIfPresent(item, CREATED_BY, application.createdBy());
+        item.put(CREATED_AT, s(application.createdAt().toString()));
+        return item;
+    }
+
+    static Application toApplication(Map<String, AttributeValue> item) {
+        return new Application(
+                string(item, ID),
+                string(item, COMPANY_ID),
+                string(item, SUPPORT_ITEM),
+                ApplicationStatus.valueOf(string(item, STATUS)),
+                list(item, CHECKLIST).stream().map(ApplicationItemMapper::toChecklistEntry).toList(),
+                string(item, CREATED_BY),
+                Instant.parse(string(item, CREATED_AT)));
+    }
+
+    static Map<String, AttributeValue> toItem(Document document) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(companyPk(document.companyId())));
+        item.put(SK, s(documentSk(document.applicationId(), document.id())));
+        item.put(ENTITY, s(ENTITY_DOCUMENT));
+        item.put(ID, s(document.id()));
+        item.put(COMPANY_ID, s(document.companyId()));
+        item.put(APPLICATION_ID, s(document.applicationId()));
+        putIfPresent(item, DOCUMENT_TYPE, document.documentType());
+        putIfPresent(item, FILE_NAME, document.fileName());
+        putIfPresent(item, DECLARED_CONTENT_TYPE, document.declaredContentType());
+        item.put(DECLARED_SIZE_BYTES, AttributeValue.fromN(Long.toString(document.declaredSizeBytes())));
+        putIfPresent(item, DECLARED_SHA256, document.declaredSha256());
+        item.put(OBJECT_KEY, s(document.objectKey()));
+        item.put(STATUS, s(document.status().name()));
+        item.put(REASONS, reasons(document.reasons()));
+        putIfPresent(item, DETECTED_CONTENT_TYPE, document.detectedContentType());
+        putIfPresent(item, VALIDATED_VERSION, document.validatedVersion());
+        putIfPresent(item, CREATED_AT, document.createdAt() == null ? null : document.createdAt().toString());
+        putIfPresent(item, UPDATED_AT, document.updatedAt() == null ? null : document.updatedAt().toString());
+        return item;
+    }
+
+    static Document toDocument(Map<String, AttributeValue> item) {
+        AttributeValue size = item.get(DECLARED_SIZE_BYTES);
+        return new Document(
+                string(item, ID),
+                string(item, COMPANY_ID),
+                string(item, APPLICATION_ID),
+                string(item, DOCUMENT_TYPE),
+                string(item, FILE_NAME),
+                string(item, DECLARED_CONTENT_TYPE),
+                size == null ? 0L : Long.parseLong(size.n()),
+                string(item, DECLARED_SHA256),
+                string(item, OBJECT_KEY),
+                DocumentStatus.valueOf(string(item, STATUS)),
+                list(item, REASONS).stream().map(ApplicationItemMapper::toReason).toList(),
+                string(item, DETECTED_CONTENT_TYPE),
+                string(item, VALIDATED_VERSION),
+                instant(item, CREATED_AT),
+                instant(item, UPDATED_AT));
+    }
+
+    static AttributeValue reasons(List<RejectionReason> reasons) {
+        return AttributeValue.fromL(reasons.stream().map(ApplicationItemMapper::toAttribute).toList());
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static String string(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static AttributeValue toAttribute(ChecklistEntry entry) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        putIfPresent(map, DOCUMENT_TYPE, entry.documentType());
+        putIfPresent(map, ARTICLE, entry.article());
+        putIfPresent(map, DESCRIPTION_EN, entry.descriptionEn());
+        putIfPresent(map, DESCRIPTION_TR, entry.descriptionTr());
+        map.put(REQUIRED, AttributeValue.fromBool(entry.required()));
+        return AttributeValue.fromM(map);
+    }
+
+    private static ChecklistEntry toChecklistEntry(AttributeValue value) {
+        Map<String, AttributeValue> map = value.m();
+        AttributeValue required = map.get(REQUIRED);
+        return new ChecklistEntry(string(map, DOCUMENT_TYPE), string(map, ARTICLE), string(map, DESCRIPTION_EN),
+                string(map, DESCRIPTION_TR), required != null && Boolean.TRUE.equals(required.bool()));
+    }
+
+    private static AttributeValue toAttribute(RejectionReason reason) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        putIfPresent(map, REASON_CODE, reason.code());
+        putIfPresent(map, REASON_DETAIL, reason.detail());
+        return AttributeValue.fromM(map);
+    }
+
+    private static RejectionReason toReason(AttributeValue value) {
+        return new RejectionReason(string(value.m(), REASON_CODE), string(value.m(), REASON_DETAIL));
+    }
+
+    private static List<AttributeValue> list(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || !value.hasL() ? List.of() : value.l();
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        String value = string(item, name);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+}

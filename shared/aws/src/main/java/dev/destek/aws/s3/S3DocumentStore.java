@@ -1,0 +1,75 @@
+package dev.destek.aws.s3;
+
+import dev.destek.document.DocumentKeys;
+import dev.destek.document.DocumentStore;
+import dev.destek.document.StoredObject;
+import java.io.InputStream;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** The documents bucket through the S3 API. The object's ETag (without quotes) is its version. */
+public final class S3DocumentStore implements DocumentStore {
+    private static final int NOT_FOUND = 404;
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3DocumentStore(S3Client s3, String bucket) {
+        this.s3 = Objects.requireNonNull(s3, "s3");
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
+    }
+
+    @Override
+    public Optional<StoredObject> head(String key) {
+        try {
+            HeadObjectResponse head = s3.headObject(request -> request.bucket(bucket).key(key));
+            return Optional.of(new StoredObject(key, head.contentLength(), unquote(head.eTag()), head.contentType()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public InputStream open(String key) {
+        return s3.getObject(request -> request.bucket(bucket).key(key));
+    }
+
+    /**
+     * Copies the object to {@code quarantine/{key}}, then deletes the original. A retry after a crash between
+     * the two steps copies again (same bytes) and deletes; a retry after both finds only the quarantined copy.
+     */
+    @Override
+    public String quarantine(String key) {
+        String target = DocumentKeys.quarantineOf(key);
+        if (head(key).isEmpty()) {
+            if (head(target).isPresent()) {
+                return target;
+            }
+            throw NoSuchKeyException.builder()
+                    .message("neither " + key + " nor " + target + " exists in " + bucket)
+                    .statusCode(NOT_FOUND)
+                    .build();
+        }
+        s3.copyObject(request -> request
+                .sourceBucket(bucket).sourceKey(key)
+                .destinationBucket(bucket).destinationKey(target));
+        s3.deleteObject(request -> request.bucket(bucket).key(key));
+        return target;
+    }
+
+    static String unquote(String etag) {
+        if (etag != null && etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")) {
+            return etag.substring(1, etag.length() - 1);
+        }
+        return etag;
+    }
+}
