@@ -1,0 +1,43 @@
+package dev.destek.upload;
+
+import dev.destek.application.Application;
+import dev.destek.application.ApplicationView;
+import dev.destek.application.UploadTicket;
+import dev.destek.document.Document;
+import dev.destek.document.RejectionReason;
+import dev.destek.rules.ChecklistEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The API's view of applications and documents: storage keys and object versions stay inside. */
+record ApplicationJson(String id, String supportItem, String status, Instant createdAt,
+                       List<ChecklistEntry> checklist, List<DocumentJson> documents) {
+
+    static ApplicationJson of(ApplicationView view) {
+        Application a = view.application();
+        return new ApplicationJson(a.id(), a.supportItem(), a.status().name(), a.createdAt(), a.checklist(),
+                view.documents().stream().map(DocumentJson::of).collect(Collectors.toList()));
+    }
+
+    static Map<String, Object> ticket(UploadTicket ticket) {
+        return Map.of("document", DocumentJson.of(ticket.document()), "upload", ticket.upload());
+    }
+
+    record Summary(String id, String supportItem, String status, Instant createdAt) {
+        static Summary of(Application a) {
+            return new Summary(a.id(), a.supportItem(), a.status().name(), a.createdAt());
+        }
+    }
+
+    record DocumentJson(String id, String documentType, String fileName, String contentType, long sizeBytes,
+                        String sha256, String status, String detectedContentType, List<RejectionReason> reasons,
+                        Instant createdAt, Instant updatedAt) {
+        static DocumentJson of(Document d) {
+            return new DocumentJson(d.id(), d.documentType(), d.fileName(), d.declaredContentType(),
+                    d.declaredSizeBytes(), d.declaredSha256(), d.status().name(), d.detectedContentType(),
+                    d.reasons(), d.createdAt(), d.updatedAt());
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.destek.application;
+
+import dev.destek.document.Document;
+import dev.destek.document.DocumentKeys;
+import dev.destek.document.DocumentStatus;
+import dev.destek.document.UploadSigner;
+import dev.destek.problem.Problem;
+import dev.destek.problem.ProblemException;
+import dev.destek.problem.ProblemType;
+import dev.destek.rules.DocumentTypeRule;
+import dev.destek.rules.Rules;
+import dev.destek.rules.SupportItem;
+import dev.destek.tenancy.Caller;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Opening applications and issuing upload URLs. Every lookup is keyed by the caller's company, so data
+ * of another company is indistinguishable from data that does not exist (404, never 403).
+ */
+public final class ApplicationService {
+    /** Legal dates (which rules are in force) are Turkish calendar days. */
+    public static final ZoneId LEGAL_ZONE = ZoneId.of("Europe/Istanbul");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final int MAX_FILE_NAME = 255;
+
+    private final ApplicationRepository repository;
+    private final UploadSigner signer;
+    private final Rules rules;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final Duration uploadTtl;
+
+    public ApplicationService(ApplicationRepository repository, UploadSigner signer, Rules rules, Clock clock,
+                              Supplier<String> ids, Duration uploadTtl) {
+        this.repository = repository;
+        this.signer = signer;
+        this.rules = rules;
+        this.clock = clock;
+        this.ids = ids;
+        this.uploadTtl = uploadTtl;
+    }
+
+    public ApplicationView open(Caller caller, NewApplication request) {
+        if (request.supportItem() == null || request.supportItem().isBlank()) {
+            throw invalid("/supportItem", "required");
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, LEGAL_ZONE);
+        SupportItem item = rules.supportItem(request.supportItem())
+                .filter(i -> inForce(i, today))
+                .orElseThrow(() -> invalid("/supportItem", "unknown or not in force: " + request.supportItem()));
+        Application application = new Application(ids.get(), caller.companyId(), item.id(), ApplicationStatus.DRAFT,
+                rules.checklist(item.id(), today), caller.subject(), now);
+        repository.create(application);
+        return new ApplicationView(application, List.of());
+    }
+
+    public List<Application> list(Caller caller) {
+        return repository.list(caller.companyId());
+    }
+
+    public ApplicationView get(Caller caller, String applicationId) {
+        Application application = own(caller, applicationId);
+        return new ApplicationView(application, repository.documents(caller.companyId(), application.id()));
+    }
+
+    public UploadTicket requestUpload(Caller caller, String applicationId, NewDocument request) {
+        Application application = own(caller, applicationId);
+        DocumentTypeRule rule = checkDeclaration(application, request);
+        Instant now = clock.instant();
+        String documentId = ids.get();
+        String key = DocumentKeys.upload(caller.companyId(), application.id(), documentId);
+        String sha256 = request.sha256().toLowerCase();
+        Document document = new Document(documentId, caller.companyId(), application.id(), rule.documentType(),
+                request.fileName(), request.contentType(), request.sizeBytes(), sha256, key,
+                DocumentStatus.PENDING_UPLOAD, List.of(), null, null, now, now);
+        repository.addDocument(document);
+        UploadSigner.PresignedUpload upload = signer.presignPut(new UploadSigner.UploadSpec(key,
+                request.contentType(), request.sizeBytes(),
+                Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)), uploadTtl));
+        return new UploadTicket(document, upload);
+    }
+
+    private Application own(Caller caller, String applicationId) {
+        return repository.find(caller.companyId(), applicationId)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No application " + applicationId));
+    }
+
+    private DocumentTypeRule checkDeclaration(Application application, NewDocument request) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Optional<DocumentTypeRule> rule = Optional.empty();
+        if (blank(request.documentType())) {
+            errors.add(new Problem.FieldError("/documentType", "required"));
+        } else {
+            rule = rules.documentType(request.documentType());
+            boolean onChecklist = application.checklist().stream()
+                    .anyMatch(e -> e.documentType().equals(request.documentType()));
+            if (rule.isEmpty() || !onChecklist) {
+                errors.add(new Problem.FieldError("/documentType", "not a document type of "
+                        + application.supportItem() + "; see the application's checklist"));
+                rule = Optional.empty();
+            }
+        }
+        if (blank(request.fileName())) {
+            errors.add(new Problem.FieldError("/fileName", "required"));
+        } else if (request.fileName().length() > MAX_FILE_NAME || request.fileName().matches(".*[/\\\\\\p{Cntrl}].*")) {
+            errors.add(new Problem.FieldError("/fileName", "at most 255 characters, no path separators or control characters"));
+        }
+        if (request.sha256() == null || !SHA256_HEX.matcher(request.sha256()).matches()) {
+            errors.add(new Problem.FieldError("/sha256", "the file's SHA-256 as 64 hexadecimal characters"));
+        }
+        if (request.sizeBytes() == null || request.sizeBytes() <= 0) {
+            errors.add(new Problem.FieldError("/sizeBytes", "a positive number of bytes"));
+        } else if (rule.isPresent() && request.sizeBytes() > rule.get().maxSizeBytes()) {
+            errors.add(new Problem.FieldError("/sizeBytes", "larger than the " + rule.get().maxSizeBytes()
+                    + " bytes allowed for " + rule.get().documentType() + " (" + rule.get().article() + ")"));
+        }
+        if (blank(request.contentType())) {
+            errors.add(new Problem.FieldError("/contentType", "required"));
+        } else if (rule.isPresent() && !rule.get().allowedMediaTypes().contains(request.contentType())) {
+            errors.add(new Problem.FieldError("/contentType", "must be one of " + rule.get().allowedMediaTypes()));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(new Problem(ProblemType.INVALID_REQUEST,
+                    "The document declaration is not acceptable", errors));
+        }
+        return rule.orElseThrow();
+    }
+
+    private static boolean inForce(SupportItem item, LocalDate day) {
+        return (item.effectiveFrom() == null || !day.isBefore(item.effectiveFrom()))
+                && (item.effectiveTo() == null || !day.isAfter(item.effectiveTo()));
+    }
+
+    private static ProblemException invalid(String pointer, String reason) {
+        return new ProblemException(new Problem(ProblemType.INVALID_REQUEST, pointer.substring(1) + ": " + reason,
+                List.of(new Problem.FieldError(pointer, reason))));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

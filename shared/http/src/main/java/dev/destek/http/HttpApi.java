@@ -1,0 +1,47 @@
+package dev.destek.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.destek.observability.JsonLog;
+import dev.destek.problem.Problem;
+import dev.destek.problem.ProblemException;
+import dev.destek.problem.ProblemType;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Dispatches an HTTP API event to the route registered for its route key (the key API Gateway
+ * matched, e.g. {@code GET /v1/applications/{id}}) and turns every failure into a problem document:
+ * a caller never sees a stack trace, and unexpected failures are logged without request data.
+ */
+public final class HttpApi {
+    private static final JsonLog LOG = JsonLog.of(HttpApi.class);
+    private final Map<String, Route> routes;
+    private final Set<String> publicRoutes;
+
+    public HttpApi(Map<String, Route> routes, Set<String> publicRoutes) {
+        this.routes = Map.copyOf(routes);
+        this.publicRoutes = Set.copyOf(publicRoutes);
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        HttpRequest request = new HttpRequest(event);
+        try {
+            Route route = routes.get(event.getRouteKey());
+            if (route == null) {
+                throw new ProblemException(ProblemType.NOT_FOUND, "No route " + event.getRouteKey());
+            }
+            if (!publicRoutes.contains(event.getRouteKey())) {
+                request.requireCaller();
+            }
+            return route.handle(request);
+        } catch (ProblemException e) {
+            return HttpResponses.problem(e.problem(), request.requestId());
+        } catch (RuntimeException e) {
+            LOG.error("unhandled", Map.of("route", String.valueOf(event.getRouteKey()),
+                    "requestId", String.valueOf(request.requestId()), "error", e.getClass().getName()), e);
+            return HttpResponses.problem(Problem.of(ProblemType.INTERNAL,
+                    "Unexpected failure; quote request " + request.requestId()), request.requestId());
+        }
+    }
+}
