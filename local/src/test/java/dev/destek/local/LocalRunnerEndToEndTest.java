@@ -1,0 +1,242 @@
+package dev.destek.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.destek.aws.AwsClients;
+import dev.destek.aws.AwsSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * The README's flow, driven over HTTP against the local runner exactly as a person with curl would:
+ * real handlers, real emulators, S3 events produced from what the emulator stored.
+ */
+class LocalRunnerEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    private static LocalSystem system;
+    private static HttpClient http;
+    private static String companyA;
+    private static String companyB;
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = LocalSystem.start(0, 0, null, Clock.systemUTC());
+        http = HttpClient.newHttpClient();
+        companyA = token("alice", "COMPANY_A");
+        companyB = token("bora", "COMPANY_B");
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void applicationFlow_matchingUpload_shouldBeAcceptedAndVisibleToItsOwnerOnly() throws Exception {
+        // GIVEN an application opened by company A
+        HttpResponse<String> opened = send("POST", "/v1/applications", companyA, "{\"supportItem\":\"ADVERTISING\"}");
+        assertThat(opened.statusCode()).isEqualTo(201);
+        JsonNode app = JSON.readTree(opened.body());
+        String id = app.get("id").asText();
+        assertThat(app.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(app.get("checklist").findValuesAsText("documentType")).contains("EK_8", "INVOICE");
+
+        // WHEN A declares a PDF, gets a presigned URL and uploads exactly that file
+        JsonNode ticket = declare(id, companyA, "EK_8", PDF);
+        assertThat(ticket.at("/document/status").asText()).isEqualTo("PENDING_UPLOAD");
+        assertThat(put(ticket, PDF).statusCode()).isEqualTo(200);
+
+        // THEN the S3 event drives validation to ACCEPTED, visible to A
+        JsonNode doc = awaitValidated(id, ticket.at("/document/id").asText());
+        assertThat(doc.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(doc.get("detectedContentType").asText()).isEqualTo("application/pdf");
+        assertThat(JSON.readTree(send("GET", "/v1/applications", companyA, null).body()).get("items")
+                .findValuesAsText("id")).contains(id);
+
+        // AND company B sees none of it: 404 on every route, and not in its list
+        assertThat(send("GET", "/v1/applications/" + id, companyB, null).statusCode()).isEqualTo(404);
+        HttpResponse<String> foreignUpload = send("POST", "/v1/applications/" + id + "/documents", companyB,
+                declaration("EK_8", PDF));
+        assertThat(foreignUpload.statusCode()).isEqualTo(404);
+        assertThat(foreignUpload.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(send("GET", "/v1/applications", companyB, null).body()).get("items")
+                .findValuesAsText("id")).doesNotContain(id);
+    }
+
+    @Test
+    void presignedUrl_differentFile_shouldBeRefusedByS3() throws Exception {
+        // GIVEN a URL issued for one file
+        String id = open(companyA);
+        JsonNode ticket = declare(id, companyA, "INVOICE", PDF);
+        byte[] other = ("%PDF-1.4\n% a different file of another length\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+
+        // WHEN another file is sent with it, THEN S3 refuses it and the document stays pending
+        assertThat(put(ticket, other).statusCode()).isBetween(400, 403);
+        JsonNode app = JSON.readTree(send("GET", "/v1/applications/" + id, companyA, null).body());
+        assertThat(app.at("/documents/0/status").asText()).isEqualTo("PENDING_UPLOAD");
+    }
+
+    @Test
+    void directDrop_checksumMismatch_shouldBeRejectedAndQuarantinedNotDeleted() throws Exception {
+        // GIVEN a declared document whose bytes an integrator then writes straight into the bucket
+        String id = open(companyA);
+        JsonNode ticket = declare(id, companyA, "EK_8", PDF);
+        String docId = ticket.at("/document/id").asText();
+        String key = "uploads/COMPANY_A/" + id + "/" + docId;
+        byte[] tampered = PDF.clone();
+        tampered[tampered.length - 2] = 'X';
+        Map<String, String> env = system.functionEnvironment();
+        try (S3Client s3 = AwsClients.s3(AwsSettings.fromEnv(env), AwsClients.credentials(env))) {
+            s3.putObject(b -> b.bucket(LocalSystem.BUCKET).key(key), RequestBody.fromBytes(tampered));
+
+            // THEN validation rejects it for the checksum, and the bytes are kept under quarantine/
+            JsonNode doc = awaitValidated(id, docId);
+            assertThat(doc.get("status").asText()).isEqualTo("REJECTED");
+            assertThat(doc.get("reasons").findValuesAsText("code")).contains("CHECKSUM_MISMATCH");
+            assertThat(s3.getObjectAsBytes(b -> b.bucket(LocalSystem.BUCKET).key("quarantine/" + key)).asByteArray())
+                    .isEqualTo(tampered);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s3.headObject(b -> b.bucket(LocalSystem.BUCKET)
+                    .key(key))).isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
+        }
+    }
+
+    @Test
+    void errors_shouldBeProblemDocumentsWithStableTypes() throws Exception {
+        HttpResponse<String> noToken = send("POST", "/v1/applications", null, "{\"supportItem\":\"ADVERTISING\"}");
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(noToken.headers().firstValue("content-type")).hasValue("application/problem+json");
+
+        HttpResponse<String> forged = send("GET", "/v1/applications", companyA.substring(0, companyA.length() - 4)
+                + "AAAA", null);
+        assertThat(forged.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> malformed = send("POST", "/v1/applications", companyA, "{\"supportItem\": ");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(malformed.body());
+        assertThat(problem.get("type").asText()).isEqualTo("https://destek.dev/problems/malformed-request");
+        assertThat(problem.get("detail").asText()).contains("not valid JSON");
+        assertThat(malformed.body()).doesNotContain("at dev.destek", "Exception");
+
+        HttpResponse<String> wrongShape = send("POST", "/v1/applications", companyA, "{\"supportItem\": 7, \"x\": 1}");
+        assertThat(wrongShape.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(wrongShape.body()).at("/errors/0/pointer").asText()).isEqualTo("/x");
+
+        HttpResponse<String> unknownItem = send("POST", "/v1/applications", companyA, "{\"supportItem\":\"NOPE\"}");
+        assertThat(unknownItem.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(unknownItem.body()).at("/errors/0/pointer").asText()).isEqualTo("/supportItem");
+
+        HttpResponse<String> badDeclaration = send("POST", "/v1/applications/" + open(companyA) + "/documents",
+                companyA, "{\"documentType\":\"EK_8\",\"fileName\":\"a/b.pdf\",\"contentType\":\"text/html\","
+                        + "\"sizeBytes\":0,\"sha256\":\"xyz\"}");
+        assertThat(badDeclaration.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(badDeclaration.body()).get("errors").findValuesAsText("pointer"))
+                .contains("/fileName", "/contentType", "/sizeBytes", "/sha256");
+    }
+
+    @Test
+    void quoteAndCatalogue_shouldBeServedByThePayoutFunction() throws Exception {
+        HttpResponse<String> catalogue = send("GET", "/v1/catalogue", null, null);
+        assertThat(catalogue.statusCode()).isEqualTo(200);
+        assertThat(catalogue.body()).contains("ADVERTISING");
+
+        HttpResponse<String> quote = send("POST", "/v1/quotes", companyA, "{\"programme\":\"DECREE_2015_8\","
+                + "\"supportItem\":\"ADVERTISING\",\"applicant\":{\"role\":\"BENEFICIARY\",\"type\":\"IT_COMPANY\","
+                + "\"sector\":\"IT\",\"hqProvince\":\"PROV_A\"},\"activity\":{\"countries\":[\"XA\"],"
+                + "\"start\":\"2025-01-10\",\"end\":\"2025-01-20\",\"preApprovalDate\":null},\"filingDate\":\"2025-03-01\","
+                + "\"expenses\":[{\"id\":\"E1\",\"kind\":\"ADVERTISING\",\"amount\":\"10000.00\",\"currency\":\"USD\","
+                + "\"paymentDate\":\"2025-02-01\"}]}");
+        assertThat(quote.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(quote.body());
+        assertThat(body.at("/totalSupport/currency").asText()).isEqualTo("USD");
+        assertThat(body.at("/lines/0/id").asText()).isEqualTo("E1");
+        assertThat(body.at("/lines/0/trace").size()).isPositive();
+    }
+
+    @Test
+    void reminders_onDemandRun_shouldAnswerForTheRequestedDay() throws Exception {
+        HttpResponse<String> run = send("POST", "/_local/schedules/reminders", null, "{\"now\":\"2026-03-01T06:00:00Z\"}");
+        assertThat(run.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(run.body()).get("day").asText()).isEqualTo("2026-03-01");
+    }
+
+    private static String open(String token) throws Exception {
+        return JSON.readTree(send("POST", "/v1/applications", token, "{\"supportItem\":\"ADVERTISING\"}").body())
+                .get("id").asText();
+    }
+
+    private static JsonNode declare(String id, String token, String type, byte[] file) throws Exception {
+        HttpResponse<String> r = send("POST", "/v1/applications/" + id + "/documents", token, declaration(type, file));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return JSON.readTree(r.body());
+    }
+
+    private static String declaration(String type, byte[] file) throws Exception {
+        return JSON.createObjectNode().put("documentType", type).put("fileName", "form.pdf")
+                .put("contentType", "application/pdf").put("sizeBytes", file.length)
+                .put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file))).toString();
+    }
+
+    private static HttpResponse<String> put(JsonNode ticket, byte[] file) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ticket.at("/upload/url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(file));
+        ticket.at("/upload/headers").fields().forEachRemaining(h -> {
+            if (!List.of("host", "content-length").contains(h.getKey().toLowerCase())) {
+                b.header(h.getKey(), h.getValue().asText());
+            }
+        });
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode awaitValidated(String applicationId, String documentId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            JsonNode app = JSON.readTree(send("GET", "/v1/applications/" + applicationId, companyA, null).body());
+            for (JsonNode doc : app.get("documents")) {
+                if (doc.get("id").asText().equals(documentId) && !"PENDING_UPLOAD".equals(doc.get("status").asText())) {
+                    return doc;
+                }
+            }
+            assertThat(System.nanoTime()).as("document validated within 20 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static String token(String sub, String company) throws Exception {
+        HttpResponse<String> r = send("POST", "/_local/tokens", null,
+                "{\"sub\":\"" + sub + "\",\"companyId\":\"" + company + "\",\"roles\":[\"APPLICANT\"]}");
+        assertThat(r.statusCode()).isEqualTo(201);
+        return JSON.readTree(r.body()).get("token").asText();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(system.baseUri().resolve(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("content-type", "application/json");
+        }
+        if (token != null) {
+            b.header("authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
