@@ -59,7 +59,8 @@ final class TemplateChecks {
                             "dynamodb:PutItem", Set.of(TABLE),
                             "dynamodb:Query", Set.of(TABLE),
                             "dynamodb:UpdateItem", Set.of(TABLE),
-                            "s3:GetObject", Set.of(UPLOADS),
+                            "s3:GetObject", Set.of(UPLOADS, QUARANTINE),
+                            "s3:ListBucket", Set.of(BUCKET_ARN),
                             "s3:DeleteObject", Set.of(UPLOADS),
                             "s3:PutObject", Set.of(QUARANTINE))),
             "RemindersFunction", new FunctionContract(
