@@ -1,0 +1,49 @@
+package dev.destek.reminders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import dev.destek.aws.dynamo.DynamoReminderStore;
+import dev.destek.aws.testsupport.DynaliteExtension;
+import dev.destek.aws.testsupport.DynamoTable;
+import dev.destek.aws.testsupport.FunctionEnvironment;
+import dev.destek.aws.testsupport.S3Bucket;
+import dev.destek.aws.testsupport.S3ProxyExtension;
+import dev.destek.reminder.DueReminder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The reminders handler fed the scheduler's input, against the emulators. */
+@ExtendWith({DynaliteExtension.class, S3ProxyExtension.class})
+class RemindersHandlerTest {
+
+    @Test
+    void scheduledRun_twiceOnTheSameDay_shouldSendEachDueReminderOnce(DynamoTable table, S3Bucket bucket)
+            throws Exception {
+        // GIVEN one reminder due on the run's Istanbul day and one due the next day
+        DynamoReminderStore store = new DynamoReminderStore(table.client(), table.tableName());
+        store.schedule(new DueReminder("ACME_EXPORT", "app-1", "T34_1_FILING", "Art. 34(1)",
+                LocalDate.parse("2026-03-09"), LocalDate.parse("2026-03-02")));
+        store.schedule(new DueReminder("ACME_EXPORT", "app-1", "T34_1_FILING", "Art. 34(1)",
+                LocalDate.parse("2026-03-09"), LocalDate.parse("2026-03-03")));
+        RemindersHandler handler = new RemindersHandler(FunctionEnvironment.of(table, bucket));
+
+        // WHEN the scheduler's event is delivered twice
+        Map<String, Object> first = handler.handleRequest(input(), null);
+        Map<String, Object> second = handler.handleRequest(input(), null);
+
+        // THEN
+        assertThat(first).containsEntry("day", "2026-03-02").containsEntry("due", 1).containsEntry("sent", 1);
+        assertThat(second).containsEntry("due", 1).containsEntry("sent", 0).containsEntry("alreadySent", 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> input() throws Exception {
+        return JacksonFactory.getInstance().getSerializer(Map.class)
+                .fromJson(Files.readString(Path.of("events", "scheduled.json")));
+    }
+}
