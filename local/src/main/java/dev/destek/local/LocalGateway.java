@@ -33,12 +33,12 @@ final class LocalGateway implements HttpHandler {
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final ApiRoutes routes;
-    private final Map<String, LocalLambda<?, ?>> functions;
+    private final Map<String, LocalLambda> functions;
     private final TokenIssuer authorizer;
     private final Map<String, HttpHandler> localEndpoints;
     private final Clock clock;
 
-    LocalGateway(ApiRoutes routes, Map<String, LocalLambda<?, ?>> functions, TokenIssuer authorizer,
+    LocalGateway(ApiRoutes routes, Map<String, LocalLambda> functions, TokenIssuer authorizer,
                  Map<String, HttpHandler> localEndpoints, Clock clock) {
         this.routes = routes;
         this.functions = functions;

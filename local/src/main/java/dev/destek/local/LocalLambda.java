@@ -4,50 +4,50 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 
-/**
- * One function "container": a real handler instance fed JSON the way the Lambda Java runtime feeds it,
- * through the runtime's own serializers, one event at a time.
- */
-public final class LocalLambda<I, O> {
+/** One function "container": a real handler instance fed event JSON bytes as Lambda feeds them, one at a time. */
+public final class LocalLambda {
     private final String name;
-    private final RequestHandler<I, O> handler;
-    private final PojoSerializer<I> input;
-    private final PojoSerializer<O> output;
+    private final RequestStreamHandler handler;
 
-    public LocalLambda(String name, RequestHandler<I, O> handler, Class<I> inputType, Class<O> outputType) {
+    public LocalLambda(String name, RequestStreamHandler handler) {
         this.name = name;
         this.handler = handler;
-        this.input = serializer(inputType);
-        this.output = serializer(outputType);
+    }
+
+    /** Instantiates the handler class the template names, with the function's environment. */
+    static LocalLambda of(String handlerClass, Map<String, String> env) {
+        try {
+            Class<?> type = Class.forName(handlerClass);
+            return new LocalLambda(type.getSimpleName(),
+                    (RequestStreamHandler) type.getConstructor(Map.class).newInstance(env));
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("Cannot start function " + handlerClass, e);
+        }
     }
 
     public String name() {
         return name;
     }
 
-    /** Invokes the handler with an event in its JSON wire form and answers the JSON the runtime would return. */
+    /** Invokes the handler with an event in its JSON wire form and answers the JSON it wrote. */
     public synchronized String invoke(String eventJson) {
-        I event = input.fromJson(eventJson);
-        O result = handler.handleRequest(event, new LocalContext(name));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        output.toJson(result, out);
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    static <T> PojoSerializer<T> serializer(Class<T> type) {
-        ClassLoader loader = LocalLambda.class.getClassLoader();
-        if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
-            return LambdaEventSerializers.serializerFor(type, loader);
+        try {
+            handler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out,
+                    new LocalContext(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + " failed", e);
         }
-        return JacksonFactory.getInstance().getSerializer(type);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static final class LocalContext implements Context {

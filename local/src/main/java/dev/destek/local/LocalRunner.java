@@ -21,6 +21,8 @@ public final class LocalRunner {
         System.out.println();
         System.out.println("API       " + system.baseUri());
         System.out.println("S3        " + system.s3Endpoint() + "  (bucket " + LocalSystem.BUCKET + ")");
+        System.out.println("DynamoDB  " + system.functionEnvironment().get("DESTEK_DYNAMODB_ENDPOINT") + "  (table "
+                + LocalSystem.TABLE + ")");
         System.out.println("State     " + state);
         System.out.println("Tokens (12 h; mint more with POST /_local/tokens):");
         System.out.println("  COMPANY_A applicant  " + tokens.mint("alice", "COMPANY_A", List.of("APPLICANT")).token());

@@ -1,6 +1,5 @@
 package dev.destek.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,8 +13,6 @@ import dev.destek.document.DocumentKeys;
 import dev.destek.emulators.Dynalite;
 import dev.destek.emulators.S3ProxyServer;
 import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +82,7 @@ public final class LocalSystem implements AutoCloseable {
             Dynalite dynalite = dynaliteBuilder.start();
             resources.add(dynalite);
 
-            LocalLambda<?, ?>[] validation = new LocalLambda<?, ?>[1];
+            LocalLambda[] validation = new LocalLambda[1];
             S3NotificationBridge[] bridge = new S3NotificationBridge[1];
             S3ProxyServer.Builder s3Builder = S3ProxyServer.builder()
                     .decorate(store -> new NotifyingBlobStore(store, created -> bridge[0].objectCreated(created)));
@@ -98,24 +95,16 @@ public final class LocalSystem implements AutoCloseable {
             S3ProxyServer s3 = s3Builder.start();
             resources.add(0, s3);
 
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put(AwsSettings.REGION, REGION);
-            env.put(AwsSettings.TABLE_NAME, TABLE);
-            env.put(AwsSettings.BUCKET_NAME, BUCKET);
-            env.put(AwsSettings.DYNAMODB_ENDPOINT, dynalite.endpoint().toString());
-            env.put(AwsSettings.S3_ENDPOINT, s3.endpoint().toString());
-            env.put("AWS_ACCESS_KEY_ID", s3.identity());
-            env.put("AWS_SECRET_ACCESS_KEY", s3.credential());
-            env.put("POWERTOOLS_SERVICE_NAME", "destek-local");
-            provision(AwsSettings.fromEnv(env), env);
+            Map<String, String> env = functionEnvironment(dynalite, s3);
+            provision(env);
 
             ApiRoutes routes = ApiRoutes.fromTemplate(ApiRoutes.locateTemplate());
-            Map<String, LocalLambda<?, ?>> functions = new LinkedHashMap<>();
+            Map<String, LocalLambda> functions = new LinkedHashMap<>();
             for (ApiRoutes.ApiRoute route : routes.all()) {
-                functions.computeIfAbsent(route.handlerClass(), h -> lambda(h, env));
+                functions.computeIfAbsent(route.handlerClass(), h -> LocalLambda.of(h, env));
             }
-            validation[0] = lambda("dev.destek.validation.ValidationHandler", env);
-            LocalLambda<?, ?> reminders = lambda("dev.destek.reminders.RemindersHandler", env);
+            validation[0] = LocalLambda.of("dev.destek.validation.ValidationHandler", env);
+            LocalLambda reminders = LocalLambda.of("dev.destek.reminders.RemindersHandler", env);
             bridge[0] = new S3NotificationBridge(BUCKET, DocumentKeys.UPLOADS, REGION, validation[0], clock);
             resources.add(0, bridge[0]);
 
@@ -171,7 +160,23 @@ public final class LocalSystem implements AutoCloseable {
         closeAll(resources);
     }
 
-    private static void provision(AwsSettings settings, Map<String, String> env) {
+    /** What every function sees: the emulators' endpoints and credentials, the table and the bucket. */
+    public static Map<String, String> functionEnvironment(Dynalite dynalite, S3ProxyServer s3) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(AwsSettings.REGION, REGION);
+        env.put(AwsSettings.TABLE_NAME, TABLE);
+        env.put(AwsSettings.BUCKET_NAME, BUCKET);
+        env.put(AwsSettings.DYNAMODB_ENDPOINT, dynalite.endpoint().toString());
+        env.put(AwsSettings.S3_ENDPOINT, s3.endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", s3.identity());
+        env.put("AWS_SECRET_ACCESS_KEY", s3.credential());
+        env.put("POWERTOOLS_SERVICE_NAME", "destek-local");
+        return Map.copyOf(env);
+    }
+
+    /** Creates the table and the bucket the SAM template would, unless they exist (state kept in .local/). */
+    public static void provision(Map<String, String> env) {
+        AwsSettings settings = AwsSettings.fromEnv(env);
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(settings, AwsClients.credentials(env));
              S3Client s3 = AwsClients.s3(settings, AwsClients.credentials(env))) {
             try {
@@ -189,31 +194,6 @@ public final class LocalSystem implements AutoCloseable {
                 }
             }
         }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static LocalLambda<?, ?> lambda(String handlerClass, Map<String, String> env) {
-        try {
-            Class<?> type = Class.forName(handlerClass);
-            RequestHandler handler = (RequestHandler) type.getConstructor(Map.class).newInstance(env);
-            Type[] io = requestHandlerTypes(type);
-            return new LocalLambda(type.getSimpleName(), handler, raw(io[0]), raw(io[1]));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot start function " + handlerClass, e);
-        }
-    }
-
-    private static Type[] requestHandlerTypes(Class<?> type) {
-        for (Type t : type.getGenericInterfaces()) {
-            if (t instanceof ParameterizedType && ((ParameterizedType) t).getRawType() == RequestHandler.class) {
-                return ((ParameterizedType) t).getActualTypeArguments();
-            }
-        }
-        throw new IllegalStateException(type + " does not implement RequestHandler<I, O>");
-    }
-
-    private static Class<?> raw(Type type) {
-        return type instanceof ParameterizedType ? (Class<?>) ((ParameterizedType) type).getRawType() : (Class<?>) type;
     }
 
     private static void mintToken(HttpExchange exchange, TokenIssuer tokens) throws IOException {
@@ -239,7 +219,7 @@ public final class LocalSystem implements AutoCloseable {
         LocalGateway.write(exchange, 201, out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void runReminders(HttpExchange exchange, LocalLambda<?, ?> reminders, Clock clock)
+    private static void runReminders(HttpExchange exchange, LocalLambda reminders, Clock clock)
             throws IOException {
         byte[] raw = exchange.getRequestBody().readAllBytes();
         Instant now = clock.instant();
@@ -261,7 +241,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** EventBridge Scheduler's daily rule; the function receives the run time as {@code now}. */
-    private static AutoCloseable scheduleDailyReminders(LocalLambda<?, ?> reminders, Clock clock) {
+    private static AutoCloseable scheduleDailyReminders(LocalLambda reminders, Clock clock) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "local-scheduler");
             t.setDaemon(true);

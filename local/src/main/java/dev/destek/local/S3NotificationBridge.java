@@ -27,7 +27,7 @@ final class S3NotificationBridge implements AutoCloseable {
     private final String bucket;
     private final String prefix;
     private final String region;
-    private final LocalLambda<?, ?> target;
+    private final LocalLambda target;
     private final Clock clock;
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "s3-notifications");
@@ -37,7 +37,7 @@ final class S3NotificationBridge implements AutoCloseable {
     private final AtomicLong sequencer = new AtomicLong(System.currentTimeMillis());
     private final AtomicLong inFlight = new AtomicLong();
 
-    S3NotificationBridge(String bucket, String prefix, String region, LocalLambda<?, ?> target, Clock clock) {
+    S3NotificationBridge(String bucket, String prefix, String region, LocalLambda target, Clock clock) {
         this.bucket = bucket;
         this.prefix = prefix;
         this.region = region;

@@ -1,18 +1,23 @@
 package dev.destek.payout;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.destek.http.HttpApi;
+import dev.destek.lambda.SnapStartPriming;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 
 /** Stateless rule computations (quotes, catalogue) over the HTTP API. */
-public final class PayoutHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class PayoutHandler implements RequestStreamHandler {
+    /** A harmless read served before the SnapStart snapshot (see {@link SnapStartPriming}). */
+    static final String PRIMING_EVENT = "priming-event.json";
     private final HttpApi api;
 
     public PayoutHandler() {
         this(System.getenv());
+        SnapStartPriming.register(this, PRIMING_EVENT);
     }
 
     /** Builds the graph from an explicit environment (the local runner's). */
@@ -25,7 +30,7 @@ public final class PayoutHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return api.handle(event);
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        api.handle(input, output);
     }
 }

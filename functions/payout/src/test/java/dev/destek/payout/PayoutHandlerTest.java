@@ -2,14 +2,15 @@ package dev.destek.payout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import dev.destek.lambda.SnapStartPriming;
 import org.junit.jupiter.api.Test;
 
 /** The payout handler fed the event JSON API Gateway sends. It needs no AWS service. */
@@ -20,11 +21,11 @@ class PayoutHandlerTest {
     @Test
     void quote_issueExample_shouldAnswerAnExplainedUsdQuote() throws Exception {
         // WHEN
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event("quote.json"), null);
+        JsonNode response = invoke(Files.readAllBytes(Path.of("events", "quote.json")));
 
         // THEN amounts are decimal strings and every line carries its trace
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.getBody());
+        assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.get("body").asText());
         assertThat(body.at("/totalSupport/currency").asText()).isEqualTo("USD");
         assertThat(body.at("/totalSupport/amount").isTextual()).isTrue();
         assertThat(body.at("/lines/0/claimed").asText()).isEqualTo("10000.00");
@@ -34,35 +35,50 @@ class PayoutHandlerTest {
     @Test
     void quote_amountNotANumber_shouldAnswer400WithPointer() throws Exception {
         // GIVEN
-        APIGatewayV2HTTPEvent event = event("quote.json");
-        event.setBody(event.getBody().replace("\"10000.00\"", "\"ten thousand\""));
+        ObjectNode event = event("quote.json");
+        event.put("body", event.get("body").asText().replace("\"10000.00\"", "\"ten thousand\""));
 
         // WHEN
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        JsonNode response = invoke(JSON.writeValueAsBytes(event));
 
         // THEN
-        assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.getBody()).at("/errors/0/pointer").asText()).isEqualTo("/expenses/0/amount");
+        assertThat(response.get("statusCode").asInt()).isEqualTo(400);
+        assertThat(JSON.readTree(response.get("body").asText()).at("/errors/0/pointer").asText())
+                .isEqualTo("/expenses/0/amount");
     }
 
     @Test
     void catalogue_withoutToken_shouldBePublic() throws Exception {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event("catalogue.json"), null);
+        JsonNode response = invoke(Files.readAllBytes(Path.of("events", "catalogue.json")));
 
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.getBody()).get("supportItems").findValuesAsText("id")).contains("ADVERTISING");
+        assertThat(response.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(JSON.readTree(response.get("body").asText()).get("supportItems").findValuesAsText("id"))
+                .contains("ADVERTISING");
     }
 
     @Test
     void quote_withoutToken_shouldAnswer401() throws Exception {
-        APIGatewayV2HTTPEvent event = event("quote.json");
-        event.getRequestContext().setAuthorizer(null);
+        ObjectNode event = event("quote.json");
+        ((ObjectNode) event.get("requestContext")).remove("authorizer");
 
-        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(401);
+        assertThat(invoke(JSON.writeValueAsBytes(event)).get("statusCode").asInt()).isEqualTo(401);
     }
 
-    private static APIGatewayV2HTTPEvent event(String name) throws Exception {
-        return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, PayoutHandlerTest.class.getClassLoader())
-                .fromJson(Files.readString(Path.of("events", name)));
+
+    @Test
+    void snapStartPriming_shouldServeAQuote() throws Exception {
+        String response = SnapStartPriming.of(handler, PayoutHandler.PRIMING_EVENT).prime();
+
+        assertThat(JSON.readTree(response).get("statusCode").asInt()).isEqualTo(200);
+    }
+
+    private static ObjectNode event(String name) throws Exception {
+        return (ObjectNode) JSON.readTree(Path.of("events", name).toFile());
+    }
+
+    private JsonNode invoke(byte[] event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        return JSON.readTree(out.toByteArray());
     }
 }

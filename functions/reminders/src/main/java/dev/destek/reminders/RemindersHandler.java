@@ -1,9 +1,15 @@
 package dev.destek.reminders;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.destek.lambda.SnapStartPriming;
 import dev.destek.reminder.ReminderRun;
 import dev.destek.reminder.ReminderService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -13,12 +19,16 @@ import java.util.Map;
  * instant) to run for another moment: the local scheduler uses it for time travel, and an operator can
  * use it to re-run a missed day.
  */
-public final class RemindersHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class RemindersHandler implements RequestStreamHandler {
+    /** A harmless read served before the SnapStart snapshot (see {@link SnapStartPriming}). */
+    static final String PRIMING_EVENT = "priming-event.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final ReminderService service;
     private final Clock clock;
 
     public RemindersHandler() {
         this(System.getenv());
+        SnapStartPriming.register(this, PRIMING_EVENT);
     }
 
     /** Builds the graph from an explicit environment (the local runner's). */
@@ -32,11 +42,10 @@ public final class RemindersHandler implements RequestHandler<Map<String, Object
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        Object now = input == null ? null : input.get("now");
-        ReminderRun run = service.run(now == null ? clock.instant() : Instant.parse(now.toString()));
-        // plain values: the runtime's serializer has no java.time support
-        return Map.of("day", run.day().toString(), "due", run.due(), "sent", run.sent(),
-                "alreadySent", run.alreadySent());
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode now = JSON.readTree(input).path("now");
+        ReminderRun run = service.run(now.isTextual() ? Instant.parse(now.asText()) : clock.instant());
+        JSON.writeValue(output, Map.of("day", run.day().toString(), "due", run.due(), "sent", run.sent(),
+                "alreadySent", run.alreadySent()));
     }
 }

@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.destek.aws.AwsClients;
 import dev.destek.aws.AwsSettings;
+import dev.destek.aws.InBackground;
 import dev.destek.aws.dynamo.DynamoReminderStore;
 import dev.destek.observability.JsonLog;
 import dev.destek.reminder.Notifier;
@@ -28,7 +29,7 @@ final class RemindersModule {
     @Provides @Singleton
     static ReminderService service(@Named("env") Map<String, String> env, Notifier notifier) {
         AwsSettings settings = AwsSettings.fromEnv(env);
-        return new ReminderService(new DynamoReminderStore(
-                AwsClients.dynamoDb(settings, AwsClients.credentials(env)), settings.tableName()), notifier);
+        return new ReminderService(new DynamoReminderStore(InBackground.start("dynamodb",
+                () -> AwsClients.dynamoDb(settings, AwsClients.credentials(env))), settings.tableName()), notifier);
     }
 }

@@ -2,14 +2,17 @@ package dev.destek.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.destek.aws.dynamo.DynamoReminderStore;
 import dev.destek.aws.testsupport.DynaliteExtension;
 import dev.destek.aws.testsupport.DynamoTable;
 import dev.destek.aws.testsupport.FunctionEnvironment;
 import dev.destek.aws.testsupport.S3Bucket;
 import dev.destek.aws.testsupport.S3ProxyExtension;
+import dev.destek.lambda.SnapStartPriming;
 import dev.destek.reminder.DueReminder;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -33,17 +36,26 @@ class RemindersHandlerTest {
         RemindersHandler handler = new RemindersHandler(FunctionEnvironment.of(table, bucket));
 
         // WHEN the scheduler's event is delivered twice
-        Map<String, Object> first = handler.handleRequest(input(), null);
-        Map<String, Object> second = handler.handleRequest(input(), null);
+        Map<String, Object> first = invoke(handler);
+        Map<String, Object> second = invoke(handler);
 
         // THEN
         assertThat(first).containsEntry("day", "2026-03-02").containsEntry("due", 1).containsEntry("sent", 1);
         assertThat(second).containsEntry("due", 1).containsEntry("sent", 0).containsEntry("alreadySent", 1);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> input() throws Exception {
-        return JacksonFactory.getInstance().getSerializer(Map.class)
-                .fromJson(Files.readString(Path.of("events", "scheduled.json")));
+
+    @Test
+    void snapStartPriming_shouldSendNothing(DynamoTable table, S3Bucket bucket) throws Exception {
+        String response = SnapStartPriming.of(new RemindersHandler(FunctionEnvironment.of(table, bucket)),
+                RemindersHandler.PRIMING_EVENT).prime();
+
+        assertThat(response).contains("\"sent\":0");
+    }
+
+    private static Map<String, Object> invoke(RemindersHandler handler) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(Files.newInputStream(Path.of("events", "scheduled.json")), out, null);
+        return new ObjectMapper().readValue(out.toByteArray(), new TypeReference<Map<String, Object>>() { });
     }
 }

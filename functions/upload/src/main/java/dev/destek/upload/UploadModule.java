@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.destek.application.ApplicationService;
 import dev.destek.aws.AwsClients;
 import dev.destek.aws.AwsSettings;
+import dev.destek.aws.InBackground;
 import dev.destek.aws.dynamo.DynamoApplicationRepository;
 import dev.destek.aws.s3.S3UploadSigner;
 import dev.destek.http.HttpApi;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.inject.Named;
 import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 @Module
 final class UploadModule {
@@ -22,11 +24,12 @@ final class UploadModule {
     @Provides @Singleton
     static ApplicationService applications(@Named("env") Map<String, String> env) {
         AwsSettings settings = AwsSettings.fromEnv(env);
+        AwsCredentialsProvider credentials = AwsClients.credentials(env);
         return new ApplicationService(
-                new DynamoApplicationRepository(AwsClients.dynamoDb(settings, AwsClients.credentials(env)),
-                        settings.tableName()),
-                new S3UploadSigner(AwsClients.s3Presigner(settings, AwsClients.credentials(env)),
-                        settings.bucketName()),
+                new DynamoApplicationRepository(InBackground.start("dynamodb",
+                        () -> AwsClients.dynamoDb(settings, credentials)), settings.tableName()),
+                new S3UploadSigner(InBackground.start("s3-presigner",
+                        () -> AwsClients.s3Presigner(settings, credentials)), settings.bucketName()),
                 Rules.load(env), Clock.systemUTC(), () -> UUID.randomUUID().toString(), settings.uploadUrlTtl());
     }
 

@@ -2,26 +2,24 @@ package dev.destek.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.destek.aws.testsupport.DynaliteExtension;
 import dev.destek.aws.testsupport.DynamoTable;
 import dev.destek.aws.testsupport.FunctionEnvironment;
 import dev.destek.aws.testsupport.S3Bucket;
 import dev.destek.aws.testsupport.S3ProxyExtension;
+import dev.destek.lambda.SnapStartPriming;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The upload handler fed the event JSON API Gateway sends, against the emulators. */
+/** The upload handler fed the event JSON API Gateway sends, byte for byte, against the emulators. */
 @ExtendWith({DynaliteExtension.class, S3ProxyExtension.class})
 class UploadHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,12 +31,13 @@ class UploadHandlerTest {
         UploadHandler handler = new UploadHandler(FunctionEnvironment.of(table, bucket));
 
         // WHEN
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event("create-application.json"), null);
+        JsonNode response = invoke(handler, event());
 
         // THEN
-        assertThat(response.getStatusCode()).isEqualTo(201);
-        assertThat(response.getHeaders()).containsEntry("content-type", "application/json");
-        JsonNode body = JSON.readTree(response.getBody());
+        assertThat(response.get("statusCode").asInt()).isEqualTo(201);
+        assertThat(response.at("/headers/content-type").asText()).isEqualTo("application/json");
+        assertThat(response.get("isBase64Encoded").asBoolean()).isFalse();
+        JsonNode body = JSON.readTree(response.get("body").asText());
         assertThat(body.get("status").asText()).isEqualTo("DRAFT");
         assertThat(body.get("supportItem").asText()).isEqualTo("ADVERTISING");
         assertThat(body.get("checklist").findValuesAsText("article")).isNotEmpty();
@@ -48,61 +47,73 @@ class UploadHandlerTest {
     void getApplication_otherCompanysClaims_shouldAnswer404(DynamoTable table, S3Bucket bucket) throws Exception {
         // GIVEN an application of ACME_EXPORT
         UploadHandler handler = new UploadHandler(FunctionEnvironment.of(table, bucket));
-        String id = JSON.readTree(handler.handleRequest(event("create-application.json"), null).getBody())
-                .get("id").asText();
+        String id = JSON.readTree(invoke(handler, event()).get("body").asText()).get("id").asText();
 
         // WHEN another company asks for it by id
-        APIGatewayV2HTTPEvent get = get(id);
-        Map<String, String> claims = new HashMap<>(get.getRequestContext().getAuthorizer().getJwt().getClaims());
-        claims.put("custom:companyId", "OTHER_CO");
-        get.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
-        APIGatewayV2HTTPResponse foreign = handler.handleRequest(get, null);
+        ObjectNode foreign = get(id);
+        ((ObjectNode) foreign.at("/requestContext/authorizer/jwt/claims")).put("custom:companyId", "OTHER_CO");
+        JsonNode response = invoke(handler, foreign);
 
         // THEN it does not exist for them, while the owner sees it
-        assertThat(foreign.getStatusCode()).isEqualTo(404);
-        assertThat(foreign.getHeaders()).containsEntry("content-type", "application/problem+json");
-        assertThat(handler.handleRequest(get(id), null).getStatusCode()).isEqualTo(200);
+        assertThat(response.get("statusCode").asInt()).isEqualTo(404);
+        assertThat(response.at("/headers/content-type").asText()).isEqualTo("application/problem+json");
+        assertThat(invoke(handler, get(id)).get("statusCode").asInt()).isEqualTo(200);
     }
 
     @Test
     void anyRoute_withoutAuthorizerClaims_shouldAnswer401Problem(DynamoTable table, S3Bucket bucket) throws Exception {
         // GIVEN an event that did not pass a JWT authorizer
-        APIGatewayV2HTTPEvent event = event("create-application.json");
-        event.getRequestContext().setAuthorizer(null);
+        ObjectNode event = event();
+        ((ObjectNode) event.get("requestContext")).remove("authorizer");
 
         // WHEN
-        APIGatewayV2HTTPResponse response = new UploadHandler(FunctionEnvironment.of(table, bucket))
-                .handleRequest(event, null);
+        JsonNode response = invoke(new UploadHandler(FunctionEnvironment.of(table, bucket)), event);
 
         // THEN
-        assertThat(response.getStatusCode()).isEqualTo(401);
-        assertThat(JSON.readTree(response.getBody()).get("type").asText())
+        assertThat(response.get("statusCode").asInt()).isEqualTo(401);
+        assertThat(JSON.readTree(response.get("body").asText()).get("type").asText())
                 .isEqualTo("https://destek.dev/problems/unauthorized");
     }
 
     @Test
     void createApplication_base64EncodedBody_shouldBeDecoded(DynamoTable table, S3Bucket bucket) throws Exception {
         // GIVEN API Gateway's base64 form of the same body
-        APIGatewayV2HTTPEvent event = event("create-application.json");
-        event.setBody(Base64.getEncoder().encodeToString(event.getBody().getBytes(StandardCharsets.UTF_8)));
-        event.setIsBase64Encoded(true);
+        ObjectNode event = event();
+        event.put("body", Base64.getEncoder().encodeToString(event.get("body").asText().getBytes(StandardCharsets.UTF_8)));
+        event.put("isBase64Encoded", true);
 
         // WHEN / THEN
-        assertThat(new UploadHandler(FunctionEnvironment.of(table, bucket)).handleRequest(event, null)
-                .getStatusCode()).isEqualTo(201);
+        assertThat(invoke(new UploadHandler(FunctionEnvironment.of(table, bucket)), event).get("statusCode").asInt())
+                .isEqualTo(201);
     }
 
-    private static APIGatewayV2HTTPEvent get(String id) throws Exception {
-        APIGatewayV2HTTPEvent event = event("create-application.json");
-        event.setRouteKey("GET /v1/applications/{id}");
-        event.setRawPath("/v1/applications/" + id);
-        event.setPathParameters(Map.of("id", id));
-        event.setBody(null);
+    private static ObjectNode get(String id) throws Exception {
+        ObjectNode event = event();
+        event.put("routeKey", "GET /v1/applications/{id}");
+        event.put("rawPath", "/v1/applications/" + id);
+        event.putObject("pathParameters").put("id", id);
+        event.remove("body");
         return event;
     }
 
-    static APIGatewayV2HTTPEvent event(String name) throws Exception {
-        return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, UploadHandlerTest.class.getClassLoader())
-                .fromJson(Files.readString(Path.of("events", name)));
+
+    @Test
+    void snapStartPriming_shouldServeItsEventWithoutAServerError(DynamoTable table, S3Bucket bucket) throws Exception {
+        // GIVEN the event the handler serves before a SnapStart snapshot
+        SnapStartPriming priming = SnapStartPriming.of(new UploadHandler(FunctionEnvironment.of(table, bucket)),
+                UploadHandler.PRIMING_EVENT);
+
+        // WHEN / THEN it reaches DynamoDB and finds nothing: a 404, never a 5xx or an exception
+        assertThat(JSON.readTree(priming.prime()).get("statusCode").asInt()).isEqualTo(404);
+    }
+
+    private static ObjectNode event() throws Exception {
+        return (ObjectNode) JSON.readTree(Path.of("events", "create-application.json").toFile());
+    }
+
+    static JsonNode invoke(UploadHandler handler, JsonNode event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
+        return JSON.readTree(out.toByteArray());
     }
 }

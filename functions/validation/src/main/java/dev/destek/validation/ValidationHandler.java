@@ -1,11 +1,13 @@
 package dev.destek.validation;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.destek.document.DocumentValidationService;
-import dev.destek.document.ValidationOutcome;
+import dev.destek.lambda.SnapStartPriming;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,11 +18,15 @@ import java.util.Map;
  * Validates every object named in an S3 event. A failure propagates so Lambda retries the event;
  * validation is idempotent per object version, so retries and duplicates are harmless.
  */
-public final class ValidationHandler implements RequestHandler<S3Event, List<String>> {
+public final class ValidationHandler implements RequestStreamHandler {
+    /** A harmless read served before the SnapStart snapshot (see {@link SnapStartPriming}). */
+    static final String PRIMING_EVENT = "priming-event.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final DocumentValidationService service;
 
     public ValidationHandler() {
         this(System.getenv());
+        SnapStartPriming.register(this, PRIMING_EVENT);
     }
 
     /** Builds the graph from an explicit environment (the local runner's). */
@@ -33,14 +39,13 @@ public final class ValidationHandler implements RequestHandler<S3Event, List<Str
     }
 
     @Override
-    public List<String> handleRequest(S3Event event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         List<String> outcomes = new ArrayList<>();
-        for (S3EventNotificationRecord record : event.getRecords()) {
+        for (S3Notification.Entry entry : JSON.readValue(input, S3Notification.class).recordsOrEmpty()) {
             // S3 sends keys form-encoded: spaces as '+', other bytes as %XX
-            String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
-            ValidationOutcome outcome = service.validate(key);
-            outcomes.add(outcome.getClass().getSimpleName());
+            String key = URLDecoder.decode(entry.s3().object().key(), StandardCharsets.UTF_8);
+            outcomes.add(service.validate(key).getClass().getSimpleName());
         }
-        return outcomes;
+        JSON.writeValue(output, outcomes);
     }
 }

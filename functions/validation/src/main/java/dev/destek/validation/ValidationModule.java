@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.destek.aws.AwsClients;
 import dev.destek.aws.AwsSettings;
+import dev.destek.aws.InBackground;
 import dev.destek.aws.dynamo.DynamoApplicationRepository;
 import dev.destek.aws.s3.S3DocumentStore;
 import dev.destek.document.DocumentValidationService;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.util.Map;
 import javax.inject.Named;
 import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 @Module
 final class ValidationModule {
@@ -20,10 +22,12 @@ final class ValidationModule {
     @Provides @Singleton
     static DocumentValidationService service(@Named("env") Map<String, String> env) {
         AwsSettings settings = AwsSettings.fromEnv(env);
+        AwsCredentialsProvider credentials = AwsClients.credentials(env);
         return new DocumentValidationService(
-                new DynamoApplicationRepository(AwsClients.dynamoDb(settings, AwsClients.credentials(env)),
-                        settings.tableName()),
-                new S3DocumentStore(AwsClients.s3(settings, AwsClients.credentials(env)), settings.bucketName()),
+                new DynamoApplicationRepository(InBackground.start("dynamodb",
+                        () -> AwsClients.dynamoDb(settings, credentials)), settings.tableName()),
+                new S3DocumentStore(InBackground.start("s3", () -> AwsClients.s3(settings, credentials)),
+                        settings.bucketName()),
                 Rules.load(env), new TikaTypeDetector(), Clock.systemUTC());
     }
 }

@@ -2,8 +2,8 @@ package dev.destek.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.destek.application.Application;
 import dev.destek.application.ApplicationStatus;
 import dev.destek.aws.dynamo.DynamoApplicationRepository;
@@ -15,6 +15,9 @@ import dev.destek.aws.testsupport.S3ProxyExtension;
 import dev.destek.document.Document;
 import dev.destek.document.DocumentKeys;
 import dev.destek.document.DocumentStatus;
+import dev.destek.lambda.SnapStartPriming;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +44,8 @@ class ValidationHandlerTest {
         ValidationHandler handler = new ValidationHandler(FunctionEnvironment.of(table, bucket));
 
         // WHEN the event arrives twice (S3 delivers at least once)
-        List<String> first = handler.handleRequest(event(declared.objectKey()), null);
-        List<String> second = handler.handleRequest(event(declared.objectKey()), null);
+        List<String> first = invoke(handler, declared.objectKey());
+        List<String> second = invoke(handler, declared.objectKey());
 
         // THEN it is accepted once and the replay changes nothing
         assertThat(first).containsExactly("Accepted");
@@ -63,8 +66,8 @@ class ValidationHandlerTest {
         bucket.client().putObject(b -> b.bucket(bucket.name()).key(declared.objectKey()), RequestBody.fromBytes(exe));
 
         // WHEN
-        List<String> outcome = new ValidationHandler(FunctionEnvironment.of(table, bucket))
-                .handleRequest(event(declared.objectKey()), null);
+        List<String> outcome = invoke(new ValidationHandler(FunctionEnvironment.of(table, bucket)),
+                declared.objectKey());
 
         // THEN it is refused for its type and its bytes are kept in quarantine
         assertThat(outcome).containsExactly("Rejected");
@@ -88,12 +91,25 @@ class ValidationHandlerTest {
         return document;
     }
 
-    /** The recorded S3 event, pointed at this test's bucket and key. */
-    private static S3Event event(String key) throws Exception {
+    /** Delivers the recorded S3 event, pointed at this test's key, and answers the outcomes the handler wrote. */
+    private static List<String> invoke(ValidationHandler handler, String key) throws Exception {
         String json = Files.readString(Path.of("events", "s3-object-created.json"))
                 .replace("uploads/ACME_EXPORT/APPLICATION_ID/DOCUMENT_ID", key);
-        return LambdaEventSerializers.serializerFor(S3Event.class, ValidationHandlerTest.class.getClassLoader())
-                .fromJson(json);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out, null);
+        return new ObjectMapper().readValue(out.toByteArray(), new TypeReference<List<String>>() { });
+    }
+
+
+    @Test
+    void snapStartPriming_shouldFindNothingAndWriteNothing(DynamoTable table, S3Bucket bucket) throws Exception {
+        // GIVEN the event the handler serves before a SnapStart snapshot
+        SnapStartPriming priming = SnapStartPriming.of(new ValidationHandler(FunctionEnvironment.of(table, bucket)),
+                ValidationHandler.PRIMING_EVENT);
+
+        // WHEN / THEN its object does not exist, so nothing is validated, recorded or quarantined
+        assertThat(priming.prime()).isEqualTo("[\"Ignored\"]");
+        assertThat(bucket.client().listObjectsV2(b -> b.bucket(bucket.name())).contents()).isEmpty();
     }
 
     private static String sha256(byte[] bytes) throws Exception {

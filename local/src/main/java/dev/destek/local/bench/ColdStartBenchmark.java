@@ -1,34 +1,52 @@
 package dev.destek.local.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.destek.application.ApplicationService;
+import dev.destek.application.NewApplication;
+import dev.destek.application.NewDocument;
+import dev.destek.aws.AwsClients;
+import dev.destek.aws.AwsSettings;
+import dev.destek.aws.dynamo.DynamoApplicationRepository;
+import dev.destek.aws.s3.S3UploadSigner;
+import dev.destek.emulators.Dynalite;
+import dev.destek.emulators.S3ProxyServer;
 import dev.destek.local.LocalSystem;
+import dev.destek.rules.Rules;
+import dev.destek.tenancy.Caller;
+import dev.destek.tenancy.Role;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code ./bench coldstart}: for each function, the time from starting a fresh JVM on the function's own
  * deployable jar to the handler's response to one real event that makes real DynamoDB/S3 calls against
- * the emulators, next to a bare hello-world JVM measured in the same run. Median of N interleaved runs.
+ * the emulators, next to a bare hello-world JVM measured in the same run. Median of N interleaved runs,
+ * each subject once plain and once with its own application class-data-sharing archive (from a training run).
  */
 public final class ColdStartBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,91 +59,115 @@ public final class ColdStartBenchmark {
         int runs = Integer.parseInt(System.getenv().getOrDefault("BENCH_RUNS", "5"));
         Path root = Path.of("").toAbsolutePath();
         Path work = Files.createTempDirectory("destek-coldstart");
-        String harness = Path.of(InvokeOnce.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        String serialization = Files.readString(root.resolve("local/target/classpath.txt")).lines()
-                .flatMap(l -> List.of(l.split(File.pathSeparator)).stream())
-                .filter(p -> p.contains("aws-lambda-java-serialization")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("aws-lambda-java-serialization not on the class path"));
+        String harness = harnessJar(work).toString();
 
-        try (LocalSystem system = LocalSystem.start(0, 0, null, Clock.systemUTC())) {
-            Seed seed = seed(system);
+        try (Dynalite dynalite = Dynalite.start(); S3ProxyServer s3 = S3ProxyServer.startTransient()) {
+            Map<String, String> env = LocalSystem.functionEnvironment(dynalite, s3);
+            LocalSystem.provision(env);
+            // every validation run gets an object of its own, so each one does the whole check
+            Seed seed = seed(env, 2 * runs + 1);
+            List<Path> validationEvents = new ArrayList<>();
+            for (int i = 0; i < seed.objectKeys.size(); i++) {
+                validationEvents.add(write(work, "validation-" + i + ".json", s3Event(seed.objectKeys.get(i), PDF.length)));
+            }
             Map<String, Subject> subjects = new LinkedHashMap<>();
-            subjects.put("hello-world", new Subject(harness, Hello.class.getName(), null));
-            subjects.put("upload", function(root, "upload", "dev.destek.upload.UploadHandler", harness, serialization,
-                    write(work, "upload.json", httpEvent("GET", "/v1/applications/{id}",
-                            "/v1/applications/" + seed.applicationId, Map.of("id", seed.applicationId), null))));
+            subjects.put("hello-world", new Subject(harness, Hello.class.getName(), List.of(), null));
+            subjects.put("upload", function(root, "upload", "dev.destek.upload.UploadHandler", harness,
+                    List.of(write(work, "upload.json", httpEvent("GET", "/v1/applications/{id}",
+                            "/v1/applications/" + seed.applicationId, Map.of("id", seed.applicationId), null)))));
             subjects.put("validation", function(root, "validation", "dev.destek.validation.ValidationHandler", harness,
-                    serialization, write(work, "validation.json", s3Event(seed.objectKey, seed.size))));
+                    validationEvents));
             subjects.put("reminders", function(root, "reminders", "dev.destek.reminders.RemindersHandler", harness,
-                    serialization, write(work, "reminders.json", "{\"now\":\"2026-01-15T06:00:00Z\"}")));
-            subjects.put("payout", function(root, "payout", "dev.destek.payout.PayoutHandler", harness, serialization,
-                    write(work, "payout.json", httpEvent("POST", "/v1/quotes", "/v1/quotes", Map.of(), QUOTE))));
+                    List.of(write(work, "reminders.json", "{\"now\":\"2026-01-15T06:00:00Z\"}"))));
+            subjects.put("payout", function(root, "payout", "dev.destek.payout.PayoutHandler", harness,
+                    List.of(write(work, "payout.json", httpEvent("POST", "/v1/quotes", "/v1/quotes", Map.of(), QUOTE)))));
 
-            Map<String, List<Double>> times = new LinkedHashMap<>();
-            subjects.keySet().forEach(k -> times.put(k, new ArrayList<>()));
+            // one training run per subject records the classes it loads into its own CDS archive
+            Map<String, Path> archives = new LinkedHashMap<>();
+            for (Map.Entry<String, Subject> s : subjects.entrySet()) {
+                Path archive = work.resolve(s.getKey() + ".jsa");
+                time(s.getValue(), env, List.of("-XX:ArchiveClassesAtExit=" + archive));
+                if (!Files.isRegularFile(archive)) {
+                    throw new IllegalStateException("No CDS archive written for " + s.getKey());
+                }
+                archives.put(s.getKey(), archive);
+            }
+            Map<String, List<Double>> plain = new LinkedHashMap<>();
+            Map<String, List<Double>> cds = new LinkedHashMap<>();
+            subjects.keySet().forEach(k -> {
+                plain.put(k, new ArrayList<>());
+                cds.put(k, new ArrayList<>());
+            });
             for (int run = 0; run < runs; run++) {
                 for (Map.Entry<String, Subject> s : subjects.entrySet()) {
-                    times.get(s.getKey()).add(time(s.getValue(), system.functionEnvironment()));
+                    plain.get(s.getKey()).add(time(s.getValue(), env, List.of()));
+                    cds.get(s.getKey()).add(time(s.getValue(), env,
+                            List.of("-XX:SharedArchiveFile=" + archives.get(s.getKey()))));
                 }
             }
-            System.out.println(report(subjects, times, runs, root));
+            System.out.println(report(subjects, plain, cds, runs, root));
         }
     }
 
-    private static Subject function(Path root, String name, String handler, String harness, String serialization,
-                                    Path event) {
+    private static Subject function(Path root, String name, String handler, String harness, List<Path> events) {
         Path jar = root.resolve("functions/" + name + "/target/" + name + "-function.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -q install -DskipTests");
         }
-        return new Subject(jar + File.pathSeparator + harness + File.pathSeparator + serialization,
-                InvokeOnce.class.getName() + " " + handler + " " + event, jar);
+        return new Subject(jar + File.pathSeparator + harness, InvokeOnce.class.getName() + " " + handler, events, jar);
     }
 
-    private static double time(Subject subject, Map<String, String> env) throws Exception {
+    private static double time(Subject subject, Map<String, String> env, List<String> extraFlags) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JVM_FLAGS);
+        cmd.addAll(extraFlags);
         cmd.add("-cp");
         cmd.add(subject.classpath);
-        cmd.addAll(List.of(subject.mainAndArgs.split(" ")));
+        cmd.addAll(List.of(subject.main.split(" ")));
+        subject.nextEvent().ifPresent(event -> cmd.add(event.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         long start = System.nanoTime();
         Process p = pb.start();
         String result = null;
+        long elapsed = 0;
         StringBuilder output = new StringBuilder();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("RESULT ")) {
+                if (result == null && line.startsWith("RESULT ")) {
+                    elapsed = System.nanoTime() - start;
                     result = line;
-                    break;
+                } else {
+                    output.append(line).append('\n');
                 }
-                output.append(line).append('\n');
             }
         }
-        long elapsed = System.nanoTime() - start;
         p.waitFor(30, TimeUnit.SECONDS);
         if (result == null || result.contains("\"statusCode\":5")) {
-            throw new IllegalStateException("No good response from " + subject.mainAndArgs + ":\n" + output + result);
+            throw new IllegalStateException("No good response from " + subject.main + ":\n" + output + result);
         }
         return elapsed / 1e6;
     }
 
-    private static String report(Map<String, Subject> subjects, Map<String, List<Double>> times, int runs, Path root)
-            throws IOException {
-        double hello = median(times.get("hello-world"));
+    private static String report(Map<String, Subject> subjects, Map<String, List<Double>> plain,
+                                 Map<String, List<Double>> cds, int runs, Path root) throws IOException {
+        double hello = median(plain.get("hello-world"));
         StringBuilder sb = new StringBuilder();
-        sb.append("Cold start, JVM start to handler response, median of ").append(runs).append(" runs (")
+        sb.append("Cold start, JVM start to handler response, median of ").append(runs).append(" runs (Java ")
                 .append(System.getProperty("java.version")).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, flags ").append(String.join(" ", JVM_FLAGS)).append(")\n\n");
-        sb.append("| subject | jar size | median ms | min ms | max ms | x hello-world |\n|---|---|---|---|---|---|\n");
-        for (Map.Entry<String, List<Double>> e : times.entrySet()) {
-            Path jar = subjects.get(e.getKey()).jar;
+                .append(" cores, flags ").append(String.join(" ", JVM_FLAGS)).append("); ratios are to the plain "
+                        + "hello-world JVM of the same run\n\n");
+        sb.append("| subject | jar size | median ms | min–max ms | × hello | with AppCDS ms | × hello |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        for (String name : plain.keySet()) {
+            Path jar = subjects.get(name).jar;
             String size = jar == null ? "-" : String.format("%.1f MB", Files.size(jar) / 1e6);
-            double med = median(e.getValue());
-            sb.append(String.format("| %s | %s | %.0f | %.0f | %.0f | %.1f |%n", e.getKey(), size, med,
-                    Collections.min(e.getValue()), Collections.max(e.getValue()), med / hello));
+            double med = median(plain.get(name));
+            double medCds = median(cds.get(name));
+            sb.append(String.format("| %s | %s | %.0f | %.0f–%.0f | %.1f | %.0f | %.1f |%n", name, size, med,
+                    Collections.min(plain.get(name)), Collections.max(plain.get(name)), med / hello, medCds,
+                    medCds / hello));
         }
         Path out = root.resolve("local/target/coldstart.md");
         Files.writeString(out, sb.toString());
@@ -139,41 +181,30 @@ public final class ColdStartBenchmark {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    /** One application with one uploaded PDF, made through the running system's own API. */
-    private static Seed seed(LocalSystem system) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String token = system.tokens().mint("bench", BENCH_COMPANY, List.of("APPLICANT")).token();
-        JsonNode app = call(http, system.baseUri().resolve("/v1/applications"), token, "{\"supportItem\":\"ADVERTISING\"}");
-        String appId = app.get("id").asText();
-        String docType = app.get("checklist").get(0).get("documentType").asText();
-        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
-        JsonNode ticket = call(http, system.baseUri().resolve("/v1/applications/" + appId + "/documents"), token,
-                JSON.createObjectNode().put("documentType", docType).put("fileName", "bench.pdf")
-                        .put("contentType", "application/pdf").put("sizeBytes", pdf.length).put("sha256", sha).toString());
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.at("/upload/url").asText()))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf));
-        ticket.at("/upload/headers").fields().forEachRemaining(h -> {
-            if (!h.getKey().equalsIgnoreCase("content-length") && !h.getKey().equalsIgnoreCase("host")) {
-                put.header(h.getKey(), h.getValue().asText());
-            }
-        });
-        HttpResponse<String> stored = http.send(put.build(), HttpResponse.BodyHandlers.ofString());
-        if (stored.statusCode() != 200) {
-            throw new IllegalStateException("Seed upload failed: " + stored.statusCode() + " " + stored.body());
+    /**
+     * One application with {@code documents} declared PDFs stored under their upload keys, made through the
+     * services and adapters themselves; nothing validates them before the measured runs do.
+     */
+    private static Seed seed(Map<String, String> env, int documents) throws Exception {
+        AwsSettings settings = AwsSettings.fromEnv(env);
+        DynamoDbClient dynamo = AwsClients.dynamoDb(settings, AwsClients.credentials(env));
+        S3Client s3 = AwsClients.s3(settings, AwsClients.credentials(env));
+        ApplicationService applications = new ApplicationService(
+                new DynamoApplicationRepository(dynamo, settings.tableName()),
+                new S3UploadSigner(AwsClients.s3Presigner(settings, AwsClients.credentials(env)), settings.bucketName()),
+                Rules.load(env), Clock.systemUTC(), () -> UUID.randomUUID().toString(), Duration.ofMinutes(5));
+        Caller caller = new Caller("bench", BENCH_COMPANY, Set.of(Role.APPLICANT));
+        String appId = applications.open(caller, new NewApplication("ADVERTISING")).application().id();
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PDF));
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < documents; i++) {
+            String key = applications.requestUpload(caller, appId,
+                    new NewDocument("EK_8", "bench.pdf", "application/pdf", (long) PDF.length, sha))
+                    .document().objectKey();
+            s3.putObject(b -> b.bucket(settings.bucketName()).key(key), RequestBody.fromBytes(PDF));
+            keys.add(key);
         }
-        return new Seed(appId, "uploads/" + BENCH_COMPANY + "/" + appId + "/" + ticket.at("/document/id").asText(),
-                pdf.length);
-    }
-
-    private static JsonNode call(HttpClient http, URI uri, String token, String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("authorization", "Bearer " + token)
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException(uri + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return JSON.readTree(r.body());
+        return new Seed(appId, keys);
     }
 
     private static String httpEvent(String method, String routePath, String path, Map<String, String> params,
@@ -213,18 +244,53 @@ public final class ColdStartBenchmark {
                 + size + ",\"sequencer\":\"0A\"}}}]}";
     }
 
+    /** The two harness classes alone in a jar: class-data sharing accepts only jars on the class path. */
+    private static Path harnessJar(Path dir) throws IOException {
+        Path jar = dir.resolve("harness.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (Class<?> type : List.of(InvokeOnce.class, Hello.class)) {
+                String entry = type.getName().replace('.', '/') + ".class";
+                out.putNextEntry(new JarEntry(entry));
+                try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
     private static Path write(Path dir, String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
     }
 
     private static final String BENCH_COMPANY = "BENCH_CO";
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final String QUOTE = "{\"programme\":\"DECREE_2015_8\",\"supportItem\":\"ADVERTISING\","
             + "\"applicant\":{\"role\":\"BENEFICIARY\",\"type\":\"IT_COMPANY\",\"sector\":\"IT\",\"hqProvince\":\"PROV_A\"},"
             + "\"activity\":{\"countries\":[\"XA\"],\"start\":\"2025-01-10\",\"end\":\"2025-01-20\",\"preApprovalDate\":null},"
             + "\"filingDate\":\"2025-03-01\",\"expenses\":[{\"id\":\"E1\",\"kind\":\"ADVERTISING\",\"amount\":\"10000.00\","
             + "\"currency\":\"USD\",\"paymentDate\":\"2025-02-01\"}]}";
 
-    private record Subject(String classpath, String mainAndArgs, Path jar) { }
+    /** A JVM to start: class path, main class (and handler), and the events its runs take in turn. */
+    private static final class Subject {
+        private final String classpath;
+        private final String main;
+        private final List<Path> events;
+        private final Path jar;
+        private int next;
 
-    private record Seed(String applicationId, String objectKey, long size) { }
+        Subject(String classpath, String main, List<Path> events, Path jar) {
+            this.classpath = classpath;
+            this.main = main;
+            this.events = events;
+            this.jar = jar;
+        }
+
+        Optional<Path> nextEvent() {
+            return events.isEmpty() ? Optional.empty() : Optional.of(events.get(next++ % events.size()));
+        }
+    }
+
+    private record Seed(String applicationId, List<String> objectKeys) { }
 }

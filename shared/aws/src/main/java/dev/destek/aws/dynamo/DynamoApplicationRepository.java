@@ -12,6 +12,7 @@ import static dev.destek.aws.dynamo.ApplicationItemMapper.documentSk;
 import static dev.destek.aws.dynamo.ApplicationItemMapper.key;
 import static dev.destek.aws.dynamo.ApplicationItemMapper.s;
 
+import dev.destek.aws.InBackground;
 import dev.destek.application.Application;
 import dev.destek.application.ApplicationRepository;
 import dev.destek.document.Document;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,10 +45,15 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
     private static final Comparator<Application> NEWEST_FIRST =
             Comparator.comparing(Application::createdAt).thenComparing(Application::id).reversed();
 
-    private final DynamoDbClient dynamo;
+    private final Supplier<DynamoDbClient> dynamo;
     private final String tableName;
 
     public DynamoApplicationRepository(DynamoDbClient dynamo, String tableName) {
+        this(InBackground.of(Objects.requireNonNull(dynamo, "dynamo")), tableName);
+    }
+
+    /** Takes the client as it is being built (see {@link InBackground}); it is awaited on first use. */
+    public DynamoApplicationRepository(Supplier<DynamoDbClient> dynamo, String tableName) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
     }
@@ -54,7 +61,7 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
     @Override
     public void create(Application application) {
         try {
-            dynamo.putItem(request -> request.tableName(tableName)
+            dynamo.get().putItem(request -> request.tableName(tableName)
                     .item(ApplicationItemMapper.toItem(application))
                     .conditionExpression(NOT_EXISTS));
         } catch (ConditionalCheckFailedException e) {
@@ -87,7 +94,7 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
     @Override
     public void addDocument(Document document) {
         try {
-            dynamo.putItem(request -> request.tableName(tableName)
+            dynamo.get().putItem(request -> request.tableName(tableName)
                     .item(ApplicationItemMapper.toItem(document))
                     .conditionExpression(NOT_EXISTS));
         } catch (ConditionalCheckFailedException e) {
@@ -145,7 +152,7 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
             update.append(" REMOVE #detected");
         }
         try {
-            dynamo.updateItem(request -> request.tableName(tableName)
+            dynamo.get().updateItem(request -> request.tableName(tableName)
                     .key(key(companyPk(validated.companyId()), documentSk(validated.applicationId(), validated.id())))
                     .updateExpression(update.toString())
                     .conditionExpression("attribute_exists(#pk) AND "
@@ -159,7 +166,7 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk, String entity) {
-        Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(tableName)
+        Map<String, AttributeValue> item = dynamo.get().getItem(request -> request.tableName(tableName)
                 .key(key(pk, sk))
                 .consistentRead(true)).item();
         if (item == null || item.isEmpty() || !entity.equals(ApplicationItemMapper.string(item, ENTITY))) {
@@ -169,6 +176,6 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
     }
 
     private List<Map<String, AttributeValue>> query(QueryRequest request) {
-        return dynamo.queryPaginator(request).items().stream().toList();
+        return dynamo.get().queryPaginator(request).items().stream().toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.destek.aws.dynamo;
 import static dev.destek.aws.dynamo.ApplicationItemMapper.s;
 import static dev.destek.aws.dynamo.ApplicationItemMapper.string;
 
+import dev.destek.aws.InBackground;
 import dev.destek.reminder.DueReminder;
 import dev.destek.reminder.ReminderStore;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -35,10 +37,15 @@ public final class DynamoReminderStore implements ReminderStore {
     static final String SEND_ON = "sendOn";
     static final String SENT_AT = "sentAt";
 
-    private final DynamoDbClient dynamo;
+    private final Supplier<DynamoDbClient> dynamo;
     private final String tableName;
 
     public DynamoReminderStore(DynamoDbClient dynamo, String tableName) {
+        this(InBackground.of(Objects.requireNonNull(dynamo, "dynamo")), tableName);
+    }
+
+    /** Takes the client as it is being built (see {@link InBackground}); it is awaited on first use. */
+    public DynamoReminderStore(Supplier<DynamoDbClient> dynamo, String tableName) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
     }
@@ -59,12 +66,12 @@ public final class DynamoReminderStore implements ReminderStore {
         }
         item.put(DEADLINE, s(reminder.deadline().toString()));
         item.put(SEND_ON, s(reminder.sendOn().toString()));
-        dynamo.putItem(request -> request.tableName(tableName).item(item));
+        dynamo.get().putItem(request -> request.tableName(tableName).item(item));
     }
 
     @Override
     public List<DueReminder> dueOn(LocalDate day) {
-        return dynamo.queryPaginator(request -> request.tableName(tableName)
+        return dynamo.get().queryPaginator(request -> request.tableName(tableName)
                         .indexName(DestekTable.GSI1)
                         .keyConditionExpression("#gsi1pk = :due")
                         .expressionAttributeNames(Map.of("#gsi1pk", DestekTable.GSI1_PK))
@@ -78,7 +85,7 @@ public final class DynamoReminderStore implements ReminderStore {
     @Override
     public boolean claim(DueReminder reminder, Instant at) {
         try {
-            dynamo.putItem(request -> request.tableName(tableName)
+            dynamo.get().putItem(request -> request.tableName(tableName)
                     .item(Map.of(
                             DestekTable.PK, s(ApplicationItemMapper.companyPk(reminder.companyId())),
                             DestekTable.SK, s("SENT#" + reminder.reminderId()),

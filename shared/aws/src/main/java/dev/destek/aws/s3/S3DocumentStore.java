@@ -1,10 +1,12 @@
 package dev.destek.aws.s3;
 
+import dev.destek.aws.InBackground;
 import dev.destek.document.DocumentKeys;
 import dev.destek.document.DocumentStore;
 import dev.destek.document.StoredObject;
 import java.io.InputStream;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -15,10 +17,15 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class S3DocumentStore implements DocumentStore {
     private static final int NOT_FOUND = 404;
 
-    private final S3Client s3;
+    private final Supplier<S3Client> s3;
     private final String bucket;
 
     public S3DocumentStore(S3Client s3, String bucket) {
+        this(InBackground.of(Objects.requireNonNull(s3, "s3")), bucket);
+    }
+
+    /** Takes the client as it is being built (see {@link InBackground}); it is awaited on first use. */
+    public S3DocumentStore(Supplier<S3Client> s3, String bucket) {
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
     }
@@ -26,7 +33,7 @@ public final class S3DocumentStore implements DocumentStore {
     @Override
     public Optional<StoredObject> head(String key) {
         try {
-            HeadObjectResponse head = s3.headObject(request -> request.bucket(bucket).key(key));
+            HeadObjectResponse head = s3.get().headObject(request -> request.bucket(bucket).key(key));
             return Optional.of(new StoredObject(key, head.contentLength(), unquote(head.eTag()), head.contentType()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
@@ -40,7 +47,7 @@ public final class S3DocumentStore implements DocumentStore {
 
     @Override
     public InputStream open(String key) {
-        return s3.getObject(request -> request.bucket(bucket).key(key));
+        return s3.get().getObject(request -> request.bucket(bucket).key(key));
     }
 
     /**
@@ -59,10 +66,10 @@ public final class S3DocumentStore implements DocumentStore {
                     .statusCode(NOT_FOUND)
                     .build();
         }
-        s3.copyObject(request -> request
+        s3.get().copyObject(request -> request
                 .sourceBucket(bucket).sourceKey(key)
                 .destinationBucket(bucket).destinationKey(target));
-        s3.deleteObject(request -> request.bucket(bucket).key(key));
+        s3.get().deleteObject(request -> request.bucket(bucket).key(key));
         return target;
     }
 

@@ -1,10 +1,12 @@
 package dev.destek.aws.s3;
 
+import dev.destek.aws.InBackground;
 import dev.destek.document.UploadSigner;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -18,10 +20,15 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 public final class S3UploadSigner implements UploadSigner {
     private static final String HOST = "host";
 
-    private final S3Presigner presigner;
+    private final Supplier<S3Presigner> presigner;
     private final String bucket;
 
     public S3UploadSigner(S3Presigner presigner, String bucket) {
+        this(InBackground.of(Objects.requireNonNull(presigner, "presigner")), bucket);
+    }
+
+    /** Takes the client as it is being built (see {@link InBackground}); it is awaited on first use. */
+    public S3UploadSigner(Supplier<S3Presigner> presigner, String bucket) {
         this.presigner = Objects.requireNonNull(presigner, "presigner");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
     }
@@ -33,7 +40,7 @@ public final class S3UploadSigner implements UploadSigner {
     @Override
     public PresignedUpload presignPut(UploadSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        PresignedPutObjectRequest presigned = presigner.presignPutObject(request -> request
+        PresignedPutObjectRequest presigned = presigner.get().presignPutObject(request -> request
                 .signatureDuration(spec.ttl())
                 .putObjectRequest(put -> put
                         .bucket(bucket)

@@ -1,0 +1,52 @@
+package dev.destek.aws;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * A value built on its own thread from the moment it is asked for, so that a slow SDK client set-up (TLS trust
+ * store, endpoint rules, marshallers) overlaps the rest of a function's cold start instead of adding to it.
+ * {@link #get()} waits for it and rethrows a build failure as it happened.
+ */
+public final class InBackground<T> implements Supplier<T> {
+    private final CompletableFuture<T> value;
+
+    private InBackground(CompletableFuture<T> value) {
+        this.value = value;
+    }
+
+    public static <T> InBackground<T> start(String name, Supplier<T> factory) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                future.complete(factory.get());
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "init-" + name);
+        builder.setDaemon(true);
+        builder.start();
+        return new InBackground<>(future);
+    }
+
+    /** An already built value, for tests and for callers that have one. */
+    public static <T> InBackground<T> of(T value) {
+        return new InBackground<>(CompletableFuture.completedFuture(value));
+    }
+
+    @Override
+    public T get() {
+        try {
+            return value.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
+            }
+            throw e;
+        }
+    }
+}
