@@ -2,7 +2,6 @@ package dev.destek.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -26,8 +25,7 @@ public final class HttpApi {
     /** Lenient on purpose: API Gateway may add fields to its events. */
     private static final ObjectReader EVENTS = Json.mapper().readerFor(APIGatewayV2HTTPEvent.class)
             .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final ObjectWriter RESPONSES = Json.mapper().copy()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL).writerFor(APIGatewayV2HTTPResponse.class);
+    private static final ObjectWriter RESPONSES = Json.mapper().writerFor(APIGatewayV2HTTPResponse.class);
     private final Map<String, Route> routes;
     private final Set<String> publicRoutes;
 

@@ -1,5 +1,7 @@
 package dev.destek.http;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -21,9 +23,14 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // API Gateway reads absent and null alike; leaving nulls out keeps the response small
+            .addMixIn(APIGatewayV2HTTPResponse.class, OmitNulls.class);
 
     private Json() { }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private interface OmitNulls { }
 
     public static ObjectMapper mapper() {
         return MAPPER;
