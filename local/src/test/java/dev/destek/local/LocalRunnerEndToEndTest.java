@@ -112,10 +112,9 @@ class LocalRunnerEndToEndTest {
             JsonNode doc = awaitValidated(id, docId);
             assertThat(doc.get("status").asText()).isEqualTo("REJECTED");
             assertThat(doc.get("reasons").findValuesAsText("code")).contains("CHECKSUM_MISMATCH");
-            assertThat(s3.getObjectAsBytes(b -> b.bucket(LocalSystem.BUCKET).key("quarantine/" + key)).asByteArray())
-                    .isEqualTo(tampered);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s3.headObject(b -> b.bucket(LocalSystem.BUCKET)
-                    .key(key))).isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
+            // (the refusal is recorded first, then the bytes move: a crash between the two loses nothing)
+            assertThat(awaitObject(s3, "quarantine/" + key)).isEqualTo(tampered);
+            awaitGone(s3, key);
         }
     }
 
@@ -217,6 +216,31 @@ class LocalRunnerEndToEndTest {
             }
             assertThat(System.nanoTime()).as("document validated within 20 s").isLessThan(deadline);
             Thread.sleep(100);
+        }
+    }
+
+    private static byte[] awaitObject(S3Client s3, String key) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                return s3.getObjectAsBytes(b -> b.bucket(LocalSystem.BUCKET).key(key)).asByteArray();
+            } catch (NoSuchKeyException e) {
+                assertThat(System.nanoTime()).as(key + " stored within 10 s").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static void awaitGone(S3Client s3, String key) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                s3.headObject(b -> b.bucket(LocalSystem.BUCKET).key(key));
+            } catch (NoSuchKeyException e) {
+                return;
+            }
+            assertThat(System.nanoTime()).as(key + " moved away within 10 s").isLessThan(deadline);
+            Thread.sleep(50);
         }
     }
 
