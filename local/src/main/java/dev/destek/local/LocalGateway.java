@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.destek.observability.JsonLog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -29,6 +30,7 @@ import java.util.UUID;
  */
 final class LocalGateway implements HttpHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonLog LOG = JsonLog.of(LocalGateway.class);
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -78,7 +80,7 @@ final class LocalGateway implements HttpHandler {
             respond(exchange, JSON.readTree(result));
         } catch (RuntimeException e) {
             // a function error: API Gateway answers 500 and the details stay in the function's log
-            e.printStackTrace();
+            LOG.error("function failed", Map.of("path", exchange.getRequestURI().getRawPath()), e);
             problem(exchange, 500, "internal", "Internal Server Error");
         }
     }

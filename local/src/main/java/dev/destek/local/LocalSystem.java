@@ -10,6 +10,7 @@ import dev.destek.aws.AwsClients;
 import dev.destek.aws.AwsSettings;
 import dev.destek.aws.dynamo.DestekTable;
 import dev.destek.document.DocumentKeys;
+import dev.destek.observability.JsonLog;
 import dev.destek.emulators.Dynalite;
 import dev.destek.emulators.S3ProxyServer;
 import java.io.IOException;
@@ -49,6 +50,7 @@ public final class LocalSystem implements AutoCloseable {
     static final ZoneId SCHEDULE_ZONE = ZoneId.of("Europe/Istanbul");
     static final LocalTime SCHEDULE_TIME = LocalTime.of(9, 0);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonLog LOG = JsonLog.of(LocalSystem.class);
 
     private final List<AutoCloseable> resources;
     private final HttpServer server;
@@ -258,7 +260,7 @@ public final class LocalSystem implements AutoCloseable {
                 try {
                     reminders.invoke(JSON.createObjectNode().put("now", clock.instant().toString()).toString());
                 } catch (RuntimeException e) {
-                    e.printStackTrace();
+                    LOG.error("scheduled reminder run failed", Map.of(), e);
                 }
                 next[0].run();
             }, Duration.between(now, at).toMillis(), TimeUnit.MILLISECONDS);
@@ -272,7 +274,7 @@ public final class LocalSystem implements AutoCloseable {
             try {
                 r.close();
             } catch (Exception e) {
-                System.err.println("closing " + r + ": " + e);
+                LOG.warn("could not close", Map.of("resource", r.getClass().getSimpleName(), "error", e.toString()));
             }
         }
     }

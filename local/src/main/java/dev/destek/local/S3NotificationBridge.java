@@ -3,11 +3,13 @@ package dev.destek.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.destek.observability.JsonLog;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class S3NotificationBridge implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonLog LOG = JsonLog.of(S3NotificationBridge.class);
     private static final List<Duration> RETRY_PAUSES = List.of(Duration.ofMillis(500), Duration.ofSeconds(2));
 
     private final String bucket;
@@ -72,8 +75,8 @@ final class S3NotificationBridge implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= RETRY_PAUSES.size()) {
-                    System.err.println("{\"level\":\"ERROR\",\"message\":\"S3 event dropped after retries\",\"key\":\""
-                            + key + "\",\"error\":\"" + e.getClass().getName() + "\"}");
+                    // Lambda would now send the event to the function's on-failure destination
+                    LOG.error("S3 event dropped after retries", Map.of("key", key), e);
                     return;
                 }
                 sleep(RETRY_PAUSES.get(attempt));

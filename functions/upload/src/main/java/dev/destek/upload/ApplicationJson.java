@@ -5,10 +5,10 @@ import dev.destek.application.ApplicationView;
 import dev.destek.application.UploadTicket;
 import dev.destek.document.Document;
 import dev.destek.document.RejectionReason;
+import dev.destek.document.UploadSigner;
 import dev.destek.rules.ChecklistEntry;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The API's view of applications and documents: storage keys and object versions stay inside. */
@@ -21,9 +21,12 @@ record ApplicationJson(String id, String supportItem, String status, Instant cre
                 view.documents().stream().map(DocumentJson::of).collect(Collectors.toList()));
     }
 
-    static Map<String, Object> ticket(UploadTicket ticket) {
-        return Map.of("document", DocumentJson.of(ticket.document()), "upload", ticket.upload());
+    static Ticket ticket(UploadTicket ticket) {
+        return new Ticket(DocumentJson.of(ticket.document()), ticket.upload());
     }
+
+    /** The new document and how to put its bytes. */
+    record Ticket(DocumentJson document, UploadSigner.PresignedUpload upload) { }
 
     record Summary(String id, String supportItem, String status, Instant createdAt) {
         static Summary of(Application a) {
