@@ -2,10 +2,7 @@ package dev.destek.reminders;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.destek.aws.AwsClients;
-import dev.destek.aws.AwsSettings;
-import dev.destek.aws.InBackground;
-import dev.destek.aws.dynamo.DynamoReminderStore;
+import dev.destek.aws.AwsAdapters;
 import dev.destek.observability.JsonLog;
 import dev.destek.reminder.Notifier;
 import dev.destek.reminder.ReminderService;
@@ -28,8 +25,6 @@ final class RemindersModule {
 
     @Provides @Singleton
     static ReminderService service(@Named("env") Map<String, String> env, Notifier notifier) {
-        AwsSettings settings = AwsSettings.fromEnv(env);
-        return new ReminderService(new DynamoReminderStore(InBackground.start("dynamodb",
-                () -> AwsClients.dynamoDb(settings, AwsClients.credentials(env))), settings.tableName()), notifier);
+        return new ReminderService(AwsAdapters.fromEnv(env).reminders(), notifier);
     }
 }

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.destek.application.ApplicationService;
 import dev.destek.application.NewApplication;
 import dev.destek.application.NewDocument;
+import dev.destek.aws.AwsAdapters;
 import dev.destek.aws.AwsClients;
 import dev.destek.aws.AwsSettings;
-import dev.destek.aws.dynamo.DynamoApplicationRepository;
-import dev.destek.aws.s3.S3UploadSigner;
 import dev.destek.emulators.Dynalite;
 import dev.destek.emulators.S3ProxyServer;
 import dev.destek.local.LocalSystem;
@@ -39,7 +38,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -186,12 +184,10 @@ public final class ColdStartBenchmark {
      * services and adapters themselves; nothing validates them before the measured runs do.
      */
     private static Seed seed(Map<String, String> env, int documents) throws Exception {
-        AwsSettings settings = AwsSettings.fromEnv(env);
-        DynamoDbClient dynamo = AwsClients.dynamoDb(settings, AwsClients.credentials(env));
+        AwsAdapters aws = AwsAdapters.fromEnv(env);
+        AwsSettings settings = aws.settings();
         S3Client s3 = AwsClients.s3(settings, AwsClients.credentials(env));
-        ApplicationService applications = new ApplicationService(
-                new DynamoApplicationRepository(dynamo, settings.tableName()),
-                new S3UploadSigner(AwsClients.s3Presigner(settings, AwsClients.credentials(env)), settings.bucketName()),
+        ApplicationService applications = new ApplicationService(aws.applications(), aws.uploadSigner(),
                 Rules.load(env), Clock.systemUTC(), () -> UUID.randomUUID().toString(), Duration.ofMinutes(5));
         Caller caller = new Caller("bench", BENCH_COMPANY, Set.of(Role.APPLICANT));
         String appId = applications.open(caller, new NewApplication("ADVERTISING")).application().id();
