@@ -4,49 +4,134 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 /**
- * A request for a payout quote, as sent by the payout function (Jackson + JavaTimeModule). Amounts travel as
- * JSON strings ({@code "10000.00"}). Structural problems are reported by {@link Rules#quote} as
- * {@link QuoteRequestException}s with a JSON Pointer; nothing is validated here so the pointer stays precise.
+ * A request for a payout quote (and, with the same body, for the deadlines it implies), as sent by the payout
+ * function (Jackson + JavaTimeModule). Amounts travel as JSON strings ({@code "10000.00"}). Structural problems
+ * are reported by {@link Rules#quote} as {@link QuoteRequestException}s with a JSON Pointer; nothing is validated
+ * here so the pointer stays precise. Every field added after the first version is optional.
+ *
+ * @param exchangeRates rates the caller supplies for Art. 36 conversion; without a matching rate a non-USD line is
+ *                      {@code NEEDS_CONVERSION} (a rate is never guessed)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record QuoteRequest(String programme, String supportItem, Applicant applicant, Activity activity,
-                           LocalDate filingDate, List<Expense> expenses) {
+                           LocalDate filingDate, List<Expense> expenses, List<ExchangeRate> exchangeRates) {
+
+    /** The first version's shape (no exchange rates). */
+    public QuoteRequest(String programme, String supportItem, Applicant applicant, Activity activity,
+                        LocalDate filingDate, List<Expense> expenses) {
+        this(programme, supportItem, applicant, activity, filingDate, expenses, null);
+    }
 
     /**
-     * @param role       e.g. {@code BENEFICIARY}, {@code COOPERATION_ORGANISATION}
+     * @param role       e.g. {@code BENEFICIARY}, {@code COOPERATION_ORGANISATION}, {@code HEALTH_FACILITY}
      * @param type       e.g. {@code IT_COMPANY} (DOMAIN Appendix B ApplicantType)
      * @param sector     e.g. {@code IT} (DOMAIN §2.1)
-     * @param hqProvince headquarters province code, compared with the EK-2 list (Art. 33(1))
+     * @param hqProvince headquarters province code, compared with the EK-2 list (Art. 33(1), 23(3))
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Applicant(String role, String type, String sector, String hqProvince) { }
 
     /**
-     * @param countries countries the activity is directed at (registration country, campaign targets, unit
-     *                  country); Art. 33(3): the EK-1 bonus needs all of them in EK-1
+     * Facts of the activity. Dates feed the time rules (T01–T59, {@link Rules#deadlines}).
+     *
+     * @param countries               countries the activity is directed at; Art. 33(3): bonuses need all in EK-1
+     * @param start                   activity / programme / event / (first) fair start
+     * @param end                     activity / programme / event / (first) fair end (Art. 34(2) trigger)
+     * @param preApprovalDate         date the pre-approval was given (Arts. 6(1), 10(1), 18(1): spending after it)
+     * @param priorApplicationDate    date the pre-approval / pre-notification / approval application was filed
+     *                                (lead times T03, T05, T08–T12, T17, T18)
+     * @param projectStart            approved project start (Art. 18(1)) or HİSER start in the approval notice (22(3))
+     * @param firstSupportedMonth     first month that was subject to support (48-month period, T19)
+     * @param filmReleaseDate         film released abroad / offered for sale (Art. 34(2), T45)
+     * @param firstTrainingStart      start of the first HİSER training/consultancy (27(6), T16)
+     * @param secondFairEnd           end of the second fair of a two-fair trip (31(3), T30–T32)
+     * @param unitClosureDate         closure of a foreign unit / end of organic link (9(7), 9(9))
+     * @param ownershipChangeDate     partnership change of the beneficiary (9(8))
+     * @param authorisationCancelledDate organiser authorisation cancelled (32(4))
+     * @param ministryOrganised       delegation organised by the Ministry (21(2), 21(5), 21(6))
+     * @param subtype                 TRADE / PURCHASING (Art. 21), FOREIGN / DOMESTIC (Art. 26)
+     * @param programmeDays           delegation days excluding travel (21(1), at most 10)
+     * @param participants            participating beneficiaries (21(6) at least 8, 26(3) at least 6)
+     * @param quotes                  quotes obtained (23(3), 24(2): 2 in EK-2 provinces, else 3)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate) { }
+    public record Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
+                           LocalDate priorApplicationDate, LocalDate projectStart, YearMonth firstSupportedMonth,
+                           LocalDate filmReleaseDate, LocalDate firstTrainingStart, LocalDate secondFairEnd,
+                           LocalDate unitClosureDate, LocalDate ownershipChangeDate,
+                           LocalDate authorisationCancelledDate, Boolean ministryOrganised, String subtype,
+                           Integer programmeDays, Integer participants, Integer quotes) {
+
+        /** The first version's shape. */
+        public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate) {
+            this(countries, start, end, preApprovalDate, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null);
+        }
+    }
 
     /**
+     * One expense line.
+     *
      * @param kind              DOMAIN Appendix B ExpenseKind, e.g. {@code ADVERTISING}, {@code RENEWAL}
      * @param amount            claimed amount in {@code currency}, at most 2 decimals
      * @param paymentDate       the date on the payment document: value date if shown, else transaction date
      *                          (Art. 36(4))
-     * @param documentIssueDate issue date of the registration certificate / certificate; required where the
-     *                          Art. 34(4) period runs from it (PRODUCT_REGISTRATION, brand registration)
+     * @param documentIssueDate issue date of the registration certificate / certificate (Art. 34(4))
+     * @param persons           persons the amount covers (representatives caps, per-person-day caps)
+     * @param nights            nights of accommodation the amount covers (150 USD per person per day)
+     * @param days              event days the amount covers (Art. 14(4): at most 5)
+     * @param areaM2            area of the info-stand / show area (Art. 32(5))
+     * @param totalRentedAreaM2 total organisation area rented to participants (Art. 32(5): show area ≤ 15 %)
+     * @param travelClass       ECONOMY, BUSINESS, FIRST (economy-class caps)
+     * @param economyFareAmount economy fare for the same route and date, in {@code currency} (DOMAIN A-15)
+     * @param capKey            the document / game or app a support-amount cap is counted per (7(3), 15(2))
+     * @param capUsedUsd        support already received under that cap in earlier claims (claim history)
+     * @param countries         countries a transport line covers (two-fair trip, Art. 33(3), A-25(c))
+     * @param patientEntryDate  patient's entry into Türkiye (13(2))
+     * @param patientRegistrationDate patient's registration at the facility (13(2), 34(2))
+     * @param reportPublicationDate publication date of a purchased report (6(2))
+     * @param departureDate     outbound travel date (31(2), 31(3))
+     * @param returnDate        return travel date (31(2), 31(3))
+     * @param socialOrSearchAd  social-network or search-engine ad payment (36(2))
+     * @param eTicketIssueDate  e-ticket issue date (36(3))
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Expense(String id, String kind,
                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
-                          String currency, LocalDate paymentDate, LocalDate documentIssueDate) {
+                          String currency, LocalDate paymentDate, LocalDate documentIssueDate,
+                          Integer persons, Integer nights, Integer days,
+                          @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal areaM2,
+                          @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalRentedAreaM2,
+                          String travelClass,
+                          @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal economyFareAmount,
+                          String capKey,
+                          @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal capUsedUsd,
+                          List<String> countries, LocalDate patientEntryDate, LocalDate patientRegistrationDate,
+                          LocalDate reportPublicationDate, LocalDate departureDate, LocalDate returnDate,
+                          Boolean socialOrSearchAd, LocalDate eTicketIssueDate) {
 
         /** Convenience for the common case without a document date. */
         public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate) {
             this(id, kind, amount, currency, paymentDate, null);
         }
+
+        /** The first version's shape. */
+        public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate,
+                       LocalDate documentIssueDate) {
+            this(id, kind, amount, currency, paymentDate, documentIssueDate, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null);
+        }
     }
+
+    /**
+     * A rate supplied by the caller: {@code usdPerUnit} USD for one unit of {@code currency} on {@code date}, from
+     * {@code source} (TCMB_INDICATIVE for currencies in the TCMB indicative table, else OANDA — Art. 36(1)).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ExchangeRate(String currency, LocalDate date,
+                               @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal usdPerUnit, String source) { }
 }

@@ -28,9 +28,12 @@ public final class Catalogue {
 
     public record DocType(String article, Set<String> mediaTypes, String descriptionEn, String descriptionTr) { }
 
-    public record Eligibility(Set<String> roles, Set<String> sectors) { }
+    /** {@code types} / {@code sectors} empty: not restricted by the text (DOMAIN A-28). */
+    public record Eligibility(Set<String> roles, Set<String> types, Set<String> sectors) { }
 
-    public enum Trigger { PAYMENT_DATE, PAYMENT_DOCUMENT_DATE, DOCUMENT_ISSUE_DATE }
+    /** Art. 34 triggers (DOMAIN Appendix B DeadlineTrigger). */
+    public enum Trigger { PAYMENT_DATE, PAYMENT_DOCUMENT_DATE, DOCUMENT_ISSUE_DATE, ACTIVITY_END, PATIENT_REGISTRATION,
+        FILM_RELEASE }
 
     public record FilingPeriod(Trigger trigger, Period period, Map<String, Trigger> triggerByKind) {
         public Trigger triggerFor(String kind) {
@@ -40,7 +43,42 @@ public final class Catalogue {
 
     public record ProvinceBonus(BigDecimal points, Set<String> applicantRoles) { }
 
-    public record SupportCap(Set<String> kinds, BigDecimal maxUsd, String scope, String basis) { }
+    public record SupportCap(String id, Set<String> kinds, BigDecimal maxUsd, String scope, String basis) { }
+
+    /** A cap on the expense base (quantity), DOMAIN §5.4. {@code value} null for ECONOMY_FARE. */
+    public record BaseCap(String id, String type, Set<String> kinds, BigDecimal value, String article) { }
+
+    /** Art. 33(2) bonus on participation/transport lines. */
+    public record FairBonus(String rule, BigDecimal points, Set<String> items, Set<String> kinds) { }
+
+    public record PriorStep(String kind, String form, java.time.Period leadTime, String rule, String article) { }
+
+    public record Limit(String id, String what, String limit, String article) { }
+
+    public record ItemProfile(String route, PriorStep prior, String claimAfter, String claimAfterArticle,
+                              Integer supportPeriodMonths, String supportPeriodRule, String supportPeriodArticle,
+                              List<String> bonusRules, List<String> expenseKinds, List<Limit> limits) { }
+
+    /** One time rule T01–T59 (DOMAIN §4.1); see regulation/deadlines/time_rules.yaml for the directions. */
+    public record TimeRule(String id, Set<String> items, String trigger, java.time.Period offset, String direction,
+                           String kinds, String rejection, String consequence, String description, String subject,
+                           boolean requireTrigger, String when, String unless) {
+        public boolean appliesTo(String item) {
+            return items.contains(item) || items.contains("ALL");
+        }
+
+        public boolean appliesToKind(String kind) {
+            if (kinds == null) {
+                return true;
+            }
+            return kinds.startsWith("!") ? !kinds.substring(1).equals(kind) : kinds.equals(kind);
+        }
+    }
+
+    public record GreenPassportBand(int passports, BigDecimal minInclusive, BigDecimal minExclusive,
+                                    BigDecimal maxInclusive) { }
+
+    public record GreenPassportRule(int years, List<GreenPassportBand> bands) { }
 
     public final String version;
     public final String programme;
@@ -55,6 +93,15 @@ public final class Catalogue {
     public final Timeline<BigDecimal> targetCountryBonus;
     public final Timeline<ProvinceBonus> provinceBonus;
     public final Map<String, Timeline<SupportCap>> supportCaps;
+    public final Map<String, Timeline<List<BaseCap>>> baseCaps;
+    public final Timeline<FairBonus> fairBonus;
+    public final Map<String, Timeline<ItemProfile>> profiles;
+    public final Map<String, Timeline<TimeRule>> timeRules;
+    public final Timeline<GreenPassportRule> greenPassport;
+    public final Timeline<Map<String, Object>> debtOffset;
+    public final Timeline<List<Map<String, Object>>> fxRateDate;
+    /** Article references of the dated parameter files, by parameter name (for the public catalogue). */
+    public final Map<String, String> parameterReferences;
 
     private Catalogue(Node index) {
         version = index.get("version").string();
@@ -93,7 +140,8 @@ public final class Catalogue {
 
         Node params = index.get("parameters");
         eligibility = perItem(param(params, "eligible_applicants"),
-                v -> new Eligibility(orderedSet(v.get("roles").strings()), orderedSet(v.get("sectors").strings())));
+                v -> new Eligibility(orderedSet(v.get("roles").strings()), orderedSet(v.opt("types").strings()),
+                        orderedSet(v.opt("sectors").strings())));
         exclusions = perItem(param(params, "excluded_expense_kinds"), v -> kinds(v));
         filingPeriods = perItem(param(params, "claim_filing_period"), this::filingPeriod);
         bonusItems = Timeline.ofDatedValues(param(params, "bonus_items").get("values"), v -> {
@@ -106,8 +154,108 @@ public final class Catalogue {
                 Catalogue::points);
         provinceBonus = Timeline.ofDatedValues(param(params, "province_bonus").get("values"),
                 v -> new ProvinceBonus(points(v.get("points")), orderedSet(v.get("applicantRoles").strings())));
-        supportCaps = perItem(param(params, "support_amount_caps"), v -> new SupportCap(kinds(v.get("kinds")),
-                new BigDecimal(v.get("maxUsd").string()), v.get("scope").string(), v.get("basis").string()));
+        supportCaps = perItem(param(params, "support_amount_caps"), v -> new SupportCap(v.get("id").string(),
+                kinds(v.get("kinds")), new BigDecimal(v.get("maxUsd").string()), v.get("scope").string(),
+                v.get("basis").string()));
+        baseCaps = perItem(param(params, "expense_base_caps"), v -> {
+            List<BaseCap> caps = new java.util.ArrayList<>();
+            for (Node c : v.list()) {
+                String type = c.get("type").string();
+                if (!BASE_CAP_TYPES.contains(type)) {
+                    throw c.get("type").error("unknown cap type " + type + ", expected one of " + BASE_CAP_TYPES);
+                }
+                caps.add(new BaseCap(c.get("id").string(), type, kinds(c.get("kinds")),
+                        c.opt("value").isNull() ? null : new BigDecimal(c.get("value").string()),
+                        c.get("article").string()));
+            }
+            return List.copyOf(caps);
+        });
+        fairBonus = Timeline.ofDatedValues(param(params, "fair_bonus").get("values"), v -> {
+            for (Node id : v.get("items").list()) {
+                knownItem(id.string(), id);
+            }
+            return new FairBonus(v.get("rule").string(), points(v.get("points")), orderedSet(v.get("items").strings()),
+                    kinds(v.get("kinds")));
+        });
+        profiles = perItem(param(params, "item_profiles"), this::profile);
+        Map<String, Timeline<TimeRule>> tr = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : param(params, "time_rules").get("rules").entries()) {
+            String id = e.getKey();
+            tr.put(id, Timeline.ofDatedValues(e.getValue().get("values"), v -> timeRule(id, v)));
+        }
+        timeRules = Collections.unmodifiableMap(tr);
+        greenPassport = Timeline.ofDatedValues(param(params, "green_passport_bands").get("values"), v -> {
+            List<GreenPassportBand> bands = new java.util.ArrayList<>();
+            for (Node b : v.get("bands").list()) {
+                bands.add(new GreenPassportBand((int) b.get("passports").longValue(), dec(b.opt("minInclusive")),
+                        dec(b.opt("minExclusive")), dec(b.opt("maxInclusive"))));
+            }
+            return new GreenPassportRule((int) v.get("years").longValue(), List.copyOf(bands));
+        });
+        debtOffset = Timeline.ofDatedValues(param(params, "debt_offset").get("values"), Node::map);
+        fxRateDate = Timeline.ofDatedValues(param(params, "fx_rate_date").get("values"), v -> {
+            List<Map<String, Object>> rules = new java.util.ArrayList<>();
+            for (Node r : v.list()) {
+                rules.add(r.map());
+            }
+            return List.copyOf(rules);
+        });
+        Map<String, String> refs = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : params.entries()) {
+            refs.put(e.getKey(), Tree.resource(ROOT + e.getValue().string()).opt("reference").stringOr(""));
+        }
+        parameterReferences = Collections.unmodifiableMap(refs);
+    }
+
+    static final List<String> BASE_CAP_TYPES = List.of("USD_PER_PERSON_DAY", "MAX_PERSONS", "MAX_DAYS", "MAX_AREA_M2",
+            "MAX_SHARE_OF_AREA", "ECONOMY_FARE");
+    static final List<String> DIRECTIONS = List.of("LATEST_BEFORE", "LATEST_AFTER", "LATEST_ON", "BEFORE_STRICT",
+            "EARLIEST_BEFORE", "EARLIEST_AFTER", "EARLIEST_AFTER_OFFSET", "PERIOD_END", "NONE");
+
+    private static BigDecimal dec(Node n) {
+        return n.isNull() ? null : new BigDecimal(n.string());
+    }
+
+    private ItemProfile profile(Node v) {
+        Node p = v.opt("prior");
+        PriorStep prior = p.isNull() ? null : new PriorStep(p.get("kind").string(), p.get("form").string(),
+                p.opt("leadTime").isNull() ? null : p.get("leadTime").period(), p.opt("rule").stringOr(null),
+                p.get("article").string());
+        Node after = v.opt("claimAfter");
+        Node period = v.opt("supportPeriod");
+        List<Limit> limits = new java.util.ArrayList<>();
+        for (Node l : v.opt("limits").list()) {
+            limits.add(new Limit(l.get("id").string(), l.get("what").string(), l.get("limit").string(),
+                    l.get("article").string()));
+        }
+        return new ItemProfile(v.get("route").string(), prior,
+                after.isNull() ? null : after.get("event").string(), after.isNull() ? null : after.get("article").string(),
+                period.isNull() ? null : (int) period.get("months").longValue(),
+                period.isNull() ? null : period.get("rule").string(),
+                period.isNull() ? null : period.get("article").string(),
+                v.get("bonusRules").strings(), List.copyOf(kinds(v.get("expenseKinds"))), List.copyOf(limits));
+    }
+
+    private TimeRule timeRule(String id, Node v) {
+        String direction = v.get("direction").string();
+        if (!DIRECTIONS.contains(direction)) {
+            throw v.get("direction").error("unknown direction " + direction + ", expected one of " + DIRECTIONS);
+        }
+        Set<String> its = orderedSet(v.get("items").strings());
+        for (Node i : v.get("items").list()) {
+            if (!i.string().equals("ALL") && !i.string().equals("S0")) {
+                knownItem(i.string(), i);
+            }
+        }
+        String trigger = v.opt("trigger").stringOr(null);
+        if (!direction.equals("NONE") && trigger == null) {
+            throw v.error("a dated rule needs a trigger");
+        }
+        return new TimeRule(id, its, trigger, v.opt("offset").isNull() ? null : v.get("offset").period(), direction,
+                v.opt("kinds").stringOr(null), v.opt("rejection").stringOr(null), v.get("consequence").string(),
+                v.get("description").string(), v.opt("subject").stringOr(null),
+                !v.opt("requireTrigger").isNull() && v.get("requireTrigger").bool(), v.opt("when").stringOr(null),
+                v.opt("unless").stringOr(null));
     }
 
     public static Catalogue load() {
