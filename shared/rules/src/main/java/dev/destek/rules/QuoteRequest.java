@@ -53,6 +53,7 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param ownershipChangeDate     partnership change of the beneficiary (9(8))
      * @param authorisationCancelledDate organiser authorisation cancelled (32(4))
      * @param ministryOrganised       delegation organised by the Ministry (21(2), 21(5), 21(6))
+     * @param protocolSignedDate      date the patient-travel protocol with the GD was signed (13(3))
      * @param subtype                 TRADE / PURCHASING (Art. 21), FOREIGN / DOMESTIC (Art. 26)
      * @param programmeDays           delegation days excluding travel (21(1), at most 10)
      * @param participants            participating beneficiaries (21(6) at least 8, 26(3) at least 6)
@@ -64,12 +65,12 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                            LocalDate filmReleaseDate, LocalDate firstTrainingStart, LocalDate secondFairEnd,
                            LocalDate unitClosureDate, LocalDate ownershipChangeDate,
                            LocalDate authorisationCancelledDate, Boolean ministryOrganised, String subtype,
-                           Integer programmeDays, Integer participants, Integer quotes) {
+                           Integer programmeDays, Integer participants, Integer quotes, LocalDate protocolSignedDate) {
 
         /** The first version's shape. */
         public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate) {
             this(countries, start, end, preApprovalDate, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null);
+                    null, null, null, null, null);
         }
     }
 
@@ -98,6 +99,8 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param returnDate        return travel date (31(2), 31(3))
      * @param socialOrSearchAd  social-network or search-engine ad payment (36(2))
      * @param eTicketIssueDate  e-ticket issue date (36(3))
+     * @param turkishOrTurkeyDirectedMedia mass-media promotion in Turkish and/or aimed at Türkiye (8(3): excluded)
+     * @param paidToPartner     interpreter fee paid to a partner of the health facility (12(3): excluded)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Expense(String id, String kind,
@@ -112,7 +115,9 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal capUsedUsd,
                           List<String> countries, LocalDate patientEntryDate, LocalDate patientRegistrationDate,
                           LocalDate reportPublicationDate, LocalDate departureDate, LocalDate returnDate,
-                          Boolean socialOrSearchAd, LocalDate eTicketIssueDate) {
+                          Boolean socialOrSearchAd,
+                          @com.fasterxml.jackson.annotation.JsonProperty("eTicketIssueDate") LocalDate eTicketIssueDate,
+                          Boolean turkishOrTurkeyDirectedMedia, Boolean paidToPartner) {
 
         /** Convenience for the common case without a document date. */
         public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate) {
@@ -123,7 +128,7 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
         public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate,
                        LocalDate documentIssueDate) {
             this(id, kind, amount, currency, paymentDate, documentIssueDate, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

@@ -20,6 +20,37 @@ public final class RejectionCodes {
     /** Added by this module: the support item is not in force on the expense's date. */
     public static final String NOT_IN_FORCE = "NOT_IN_FORCE";
 
+    /** Required prior step missing, or expense before it — Arts. 6(1), 10(1), 18(1), 21(1), 30(1), 32(1). */
+    public static final String NO_PRE_APPROVAL = "NO_PRE_APPROVAL";
+    /** Pre-notification missing or late — Art. 14(1). */
+    public static final String NO_PRE_NOTIFICATION = "NO_PRE_NOTIFICATION";
+    /** Protocol with the GD missing — Art. 13(3). */
+    public static final String NO_PROTOCOL = "NO_PROTOCOL";
+    /** Prior application filed too late — Arts. 21(1), 22(1), 24(1), 26(1), 27(2), 30(1), 32(1). */
+    public static final String LEAD_TIME_MISSED = "LEAD_TIME_MISSED";
+    /** Purchased report older than 2 years — Art. 6(2). */
+    public static final String REPORT_TOO_OLD = "REPORT_TOO_OLD";
+    /** Beyond the 48-month support period — Arts. 8(5), 9(10), 11(3), 12(4), 13(4), 18(3). */
+    public static final String SUPPORT_PERIOD_ENDED = "SUPPORT_PERIOD_ENDED";
+    /** Beyond the 36-month HİSER project period — Art. 22(3). */
+    public static final String PROJECT_PERIOD_ENDED = "PROJECT_PERIOD_ENDED";
+    /** Patient admitted more than 7 days after entry — Art. 13(2). */
+    public static final String ADMISSION_LATE = "ADMISSION_LATE";
+    /** Delegation longer than 10 days excluding travel — Art. 21(1). */
+    public static final String TOO_LONG = "TOO_LONG";
+    /** Too few participating beneficiaries — Arts. 21(6), 26(3). */
+    public static final String MIN_PARTICIPANTS = "MIN_PARTICIPANTS";
+    /** Too few quotes — Arts. 23(3), 24(2). */
+    public static final String INSUFFICIENT_QUOTES = "INSUFFICIENT_QUOTES";
+    /** Fair travel outside the 5-day windows — Arts. 31(2), 31(3), 32(6). */
+    public static final String TRAVEL_WINDOW = "TRAVEL_WINDOW";
+    /** Foreign-unit notice late — Art. 9(7)-(9). */
+    public static final String NOTICE_LATE = "NOTICE_LATE";
+    /** Claim period shorter than 3 months — Arts. 12(1), 17(1). */
+    public static final String CLAIM_PERIOD_TOO_SHORT = "CLAIM_PERIOD_TOO_SHORT";
+    /** More delegations than allowed in the calendar year — Art. 21(5). */
+    public static final String ANNUAL_COUNT = "ANNUAL_COUNT";
+
     private RejectionCodes() {
     }
 }

@@ -1,6 +1,9 @@
 package dev.destek.rules;
 
 import dev.destek.rules.internal.Catalogue;
+import dev.destek.rules.internal.CatalogueViews;
+import dev.destek.rules.internal.MoneyRules;
+import dev.destek.rules.internal.TimeRules;
 import dev.destek.rules.internal.DeploymentConfig;
 import dev.destek.rules.internal.QuoteCalculator;
 import dev.destek.rules.internal.Timeline;
@@ -21,11 +24,16 @@ public final class Rules {
     private final DeploymentConfig config;
     private final QuoteCalculator calculator;
     private final List<SupportItem> supportItems;
+    private final TimeRules timeRules;
+    private final MoneyRules money;
+    private volatile CatalogueView view;
 
     private Rules(Catalogue catalogue, DeploymentConfig config) {
         this.catalogue = catalogue;
         this.config = config;
-        this.calculator = new QuoteCalculator(catalogue, config);
+        this.timeRules = new TimeRules(catalogue, config);
+        this.money = new MoneyRules(catalogue);
+        this.calculator = new QuoteCalculator(catalogue, config, timeRules);
         List<SupportItem> items = new ArrayList<>();
         for (String id : catalogue.items.keySet()) {
             supportItem(id).ifPresent(items::add);
@@ -132,5 +140,58 @@ public final class Rules {
     private static SupportItem toItem(String id, Timeline.Entry<Catalogue.ItemVersion> e) {
         Catalogue.ItemVersion v = e.value();
         return new SupportItem(id, v.article(), v.claimForm(), v.nameEn(), v.nameTr(), e.from(), e.to());
+    }
+    /**
+     * Every deadline the facts of the request imply (time rules T01–T59 whose trigger fact is present), sorted by
+     * date, with the status on {@code today}: OPEN, DUE_SOON (within {@code deadlines.dueSoonDays}, default 7),
+     * MISSED; "not before" boundaries are NOT_YET / OPEN. Same body as a quote; only programme and supportItem
+     * are required. Throws {@link QuoteRequestException} for a structurally invalid request.
+     */
+    public List<Deadline> deadlines(QuoteRequest request, LocalDate today) {
+        Objects.requireNonNull(today, "today");
+        if (request == null) {
+            throw new QuoteRequestException("", "request body is required");
+        }
+        if (request.programme() == null || !request.programme().equals(catalogue.programme)) {
+            throw new QuoteRequestException("/programme", request.programme() == null ? "missing programme"
+                    : "unknown programme " + request.programme() + " (this catalogue covers " + catalogue.programme + ")");
+        }
+        if (request.supportItem() == null || !catalogue.items.containsKey(request.supportItem())) {
+            throw new QuoteRequestException("/supportItem", request.supportItem() == null ? "missing supportItem"
+                    : "unknown support item " + request.supportItem());
+        }
+        if (request.expenses() != null) {
+            for (int i = 0; i < request.expenses().size(); i++) {
+                QuoteRequest.Expense e = request.expenses().get(i);
+                if (e == null || e.id() == null || e.id().isBlank()) {
+                    throw new QuoteRequestException("/expenses/" + i + "/id", "missing id");
+                }
+                if (e.kind() == null || !catalogue.expenseKinds.contains(e.kind())) {
+                    throw new QuoteRequestException("/expenses/" + i + "/kind", e.kind() == null ? "missing kind"
+                            : "unknown expense kind " + e.kind());
+                }
+            }
+        }
+        return List.copyOf(timeRules.deadlines(request.supportItem(), request, today, config.dueSoonDays));
+    }
+
+    /** Art. 35: the entitlement split between tax authority, social security and applicant. */
+    public Offset offset(OffsetRequest request) {
+        return money.offset(request, LocalDate.of(2015, 6, 2));
+    }
+
+    /** S0 P§08: green passports from the last three calendar years' service exports. */
+    public GreenPassport greenPassports(GreenPassportRequest request) {
+        return money.greenPassports(request, LocalDate.of(2024, 11, 1));
+    }
+
+    /** The public catalogue: items, forms, deadlines, caps, bonuses, with articles and effective dates. */
+    public CatalogueView catalogue() {
+        CatalogueView v = view;
+        if (v == null) {
+            v = CatalogueViews.build(catalogue, config);
+            view = v;
+        }
+        return v;
     }
 }

@@ -110,7 +110,7 @@ class RulesConfigTest {
     void load_noOverride_shouldUseMarkedEmbeddedDefaults() {
         Rules rules = Rules.load(Map.of("DESTEK_RULES_CONFIG", "  "));
         assertThat(rules.configurationSource()).isEqualTo("embedded-defaults");
-        assertThat(rules.version()).isEqualTo("2015-8.circular/0.1.0");
+        assertThat(rules.version()).isEqualTo("2015-8.circular/0.2.0");
     }
 
     @Test

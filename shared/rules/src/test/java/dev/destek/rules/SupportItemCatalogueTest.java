@@ -31,9 +31,16 @@ class SupportItemCatalogueTest {
     }
 
     @Test
-    void supportItems_shouldListTheFiveItemsInCatalogueOrder() {
+    void supportItems_shouldListEveryItemOfArts4To32InArticleOrder() {
+        // DOMAIN §3 / Appendix B SupportItem: Arts. 4-32
         assertThat(DEFAULTS.supportItems()).extracting(SupportItem::id).containsExactly("PRODUCT_REGISTRATION",
-                "BRAND_REGISTRATION_PROTECTION", "CERTIFICATION", "ADVERTISING", "FOREIGN_OFFICE");
+                "BRAND_REGISTRATION_PROTECTION", "MARKET_REPORT", "CERTIFICATION", "ADVERTISING", "FOREIGN_OFFICE",
+                "CONSULTANCY", "AGENCY_COMMISSION", "INTERPRETER", "PATIENT_TRAVEL", "DOMESTIC_PROMOTION",
+                "GAME_APP_MARKET_ENTRY", "FILM_MARKETING", "GAME_APP_COMMISSION", "GAME_APP_DEVELOPMENT", "FILM_STUDIO",
+                "FILM_ADVERTISING", "TRADE_DELEGATION", "HISER_PROJECT", "HISER_NEEDS_ANALYSIS",
+                "HISER_TRAINING_CONSULTANCY", "HISER_EMPLOYMENT", "HISER_MARKETING", "HISER_PAYMENT", "HISER_MONITORING",
+                "COOP_MARKET_REPORT", "COOP_ADVERTISING", "COOP_DOMESTIC_PROMOTION", "COOP_FOREIGN_OFFICE",
+                "COMPETITION_EVENT", "INDIVIDUAL_FAIR_PARTICIPATION", "NATIONAL_PARTICIPATION");
     }
 
     @Test

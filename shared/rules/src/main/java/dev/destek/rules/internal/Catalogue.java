@@ -53,7 +53,9 @@ public final class Catalogue {
 
     public record PriorStep(String kind, String form, java.time.Period leadTime, String rule, String article) { }
 
-    public record Limit(String id, String what, String limit, String article) { }
+    /** A counted limit (DOMAIN §9); with {@code fact} it is checked in a quote. */
+    public record Limit(String id, String what, String limit, String article, String fact, Integer min, Integer max,
+                        Integer minInEk2Province, String subtype, boolean unlessMinistryOrganised, String rejection) { }
 
     public record ItemProfile(String route, PriorStep prior, String claimAfter, String claimAfterArticle,
                               Integer supportPeriodMonths, String supportPeriodRule, String supportPeriodArticle,
@@ -89,6 +91,8 @@ public final class Catalogue {
     public final Map<String, Timeline<Eligibility>> eligibility;
     public final Map<String, Timeline<Set<String>>> exclusions;
     public final Map<String, Timeline<FilingPeriod>> filingPeriods;
+    /** Per item: expense flags that exclude a line (Art. 8(3), 12(3)), flag → article. */
+    public final Map<String, Timeline<Map<String, String>>> excludedConditions;
     public final Timeline<Set<String>> bonusItems;
     public final Timeline<BigDecimal> targetCountryBonus;
     public final Timeline<ProvinceBonus> provinceBonus;
@@ -144,6 +148,17 @@ public final class Catalogue {
                         orderedSet(v.opt("sectors").strings())));
         exclusions = perItem(param(params, "excluded_expense_kinds"), v -> kinds(v));
         filingPeriods = perItem(param(params, "claim_filing_period"), this::filingPeriod);
+        excludedConditions = perItem(param(params, "excluded_conditions"), v -> {
+            Map<String, String> flags = new LinkedHashMap<>();
+            for (Node c : v.list()) {
+                String flag = c.get("flag").string();
+                if (!EXCLUSION_FLAGS.contains(flag)) {
+                    throw c.get("flag").error("unknown flag " + flag + ", expected one of " + EXCLUSION_FLAGS);
+                }
+                flags.put(flag, c.get("article").string());
+            }
+            return Collections.unmodifiableMap(flags);
+        });
         bonusItems = Timeline.ofDatedValues(param(params, "bonus_items").get("values"), v -> {
             for (Node id : v.list()) {
                 knownItem(id.string(), id);
@@ -207,10 +222,15 @@ public final class Catalogue {
         parameterReferences = Collections.unmodifiableMap(refs);
     }
 
+    static final List<String> EXCLUSION_FLAGS = List.of("turkishOrTurkeyDirectedMedia", "paidToPartner");
     static final List<String> BASE_CAP_TYPES = List.of("USD_PER_PERSON_DAY", "MAX_PERSONS", "MAX_DAYS", "MAX_AREA_M2",
             "MAX_SHARE_OF_AREA", "ECONOMY_FARE");
     static final List<String> DIRECTIONS = List.of("LATEST_BEFORE", "LATEST_AFTER", "LATEST_ON", "BEFORE_STRICT",
             "EARLIEST_BEFORE", "EARLIEST_AFTER", "EARLIEST_AFTER_OFFSET", "PERIOD_END", "NONE");
+
+    private static Integer integer(Node n) {
+        return n.isNull() ? null : (int) n.longValue();
+    }
 
     private static BigDecimal dec(Node n) {
         return n.isNull() ? null : new BigDecimal(n.string());
@@ -226,7 +246,10 @@ public final class Catalogue {
         List<Limit> limits = new java.util.ArrayList<>();
         for (Node l : v.opt("limits").list()) {
             limits.add(new Limit(l.get("id").string(), l.get("what").string(), l.get("limit").string(),
-                    l.get("article").string()));
+                    l.get("article").string(), l.opt("fact").stringOr(null), integer(l.opt("min")),
+                    integer(l.opt("max")), integer(l.opt("minInEk2Province")), l.opt("subtype").stringOr(null),
+                    !l.opt("unlessMinistryOrganised").isNull() && l.get("unlessMinistryOrganised").bool(),
+                    l.opt("rejection").stringOr(null)));
         }
         return new ItemProfile(v.get("route").string(), prior,
                 after.isNull() ? null : after.get("event").string(), after.isNull() ? null : after.get("article").string(),

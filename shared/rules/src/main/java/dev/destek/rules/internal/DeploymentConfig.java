@@ -29,7 +29,7 @@ public final class DeploymentConfig {
     private static final Set<String> TOP_KEYS = Set.of("source", "baseRates", "maxRate", "ek1Countries",
             "ek2Provinces", "documentLimits", "deadlines");
     private static final Set<String> LIMIT_KEYS = Set.of("defaultMaxSizeBytes", "maxSizeBytes");
-    private static final Set<String> DEADLINE_KEYS = Set.of("extendToNextBusinessDay", "holidays");
+    private static final Set<String> DEADLINE_KEYS = Set.of("extendToNextBusinessDay", "holidays", "dueSoonDays");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     public final String source;
@@ -41,6 +41,8 @@ public final class DeploymentConfig {
     public final Map<String, Long> maxSizeBytes;
     public final boolean extendToNextBusinessDay;
     public final Set<LocalDate> holidays;
+    /** Days before a deadline from which its status is DUE_SOON (house setting, default 7). */
+    public final int dueSoonDays;
     private final Map<String, Object> overrideTree;
     private final String overrideFile;
 
@@ -85,6 +87,12 @@ public final class DeploymentConfig {
             days.add(d.date());
         }
         holidays = Collections.unmodifiableSet(days);
+        Node soon = deadlines.get("dueSoonDays");
+        long n = soon.longValue();
+        if (n < 0 || n > 366) {
+            throw soon.error("must be between 0 and 366, got " + n);
+        }
+        dueSoonDays = (int) n;
     }
 
     /** Loads the embedded defaults and, when {@value #ENV} is set, merges the named file over them. */

@@ -147,8 +147,19 @@ public final class Node {
     }
 
     public Period period() {
+        String text = string();
+        // fast path for the catalogue's forms (P1Y, P2M, P15D): no regex at cold start
+        if (text.length() >= 3 && text.charAt(0) == 'P' && isDigits(text, 1, text.length() - 1)) {
+            int n = Integer.parseInt(text.substring(1, text.length() - 1));
+            switch (text.charAt(text.length() - 1)) {
+                case 'Y': return Period.ofYears(n);
+                case 'M': return Period.ofMonths(n);
+                case 'D': return Period.ofDays(n);
+                default: break;
+            }
+        }
         try {
-            return Period.parse(string());
+            return Period.parse(text);
         } catch (DateTimeParseException e) {
             throw error("expected an ISO-8601 period such as P1Y, got " + describe());
         }
@@ -162,7 +173,29 @@ public final class Node {
         return out;
     }
 
+    private static boolean isDigits(String s, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static LocalDate parseDate(String text, Node at) {
+        // fast path for yyyy-mm-dd without the DateTimeFormatter machinery (cold start); same result and errors
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-' && isDigits(text, 0, 4)
+                && isDigits(text, 5, 7) && isDigits(text, 8, 10)) {
+            try {
+                return LocalDate.of(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(5, 7)),
+                        Integer.parseInt(text.substring(8, 10)));
+            } catch (java.time.DateTimeException e) {
+                throw at.error("expected an ISO date (yyyy-mm-dd), got \"" + text + "\"");
+            }
+        }
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {

@@ -8,8 +8,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,19 +39,24 @@ public final class QuoteCalculator {
 
     private final Catalogue catalogue;
     private final DeploymentConfig config;
+    private final TimeRules timeRules;
 
-    public QuoteCalculator(Catalogue catalogue, DeploymentConfig config) {
+    public QuoteCalculator(Catalogue catalogue, DeploymentConfig config, TimeRules timeRules) {
         this.catalogue = catalogue;
         this.config = config;
+        this.timeRules = timeRules;
     }
 
     public Quote quote(QuoteRequest request) {
         String item = validate(request);
         List<Quote.Rejection> claimRejections = eligibility(item, request);
+        claimRejections.addAll(limits(item, request));
+        claimRejections.addAll(protocol(item, request));
         List<Quote.Line> lines = new ArrayList<>();
         BigDecimal total = ZERO;
+        Map<String, BigDecimal> capUse = new HashMap<>();
         for (QuoteRequest.Expense e : request.expenses()) {
-            Quote.Line line = line(item, request, e, claimRejections);
+            Quote.Line line = line(item, request, e, claimRejections, capUse);
             lines.add(line);
             total = total.add(line.support());
         }
@@ -80,7 +87,11 @@ public final class QuoteCalculator {
             throw new QuoteRequestException("/applicant", "applicant is required");
         }
         required(r.applicant().role(), "/applicant/role");
-        required(r.applicant().sector(), "/applicant/sector");
+        boolean sectorRestricted = r.filingDate() != null && catalogue.eligibility.containsKey(item) && catalogue.eligibility.get(item)
+                .at(r.filingDate()).map(x -> !x.sectors().isEmpty()).orElse(false);
+        if (sectorRestricted) {
+            required(r.applicant().sector(), "/applicant/sector");
+        }
         if (r.filingDate() == null) {
             throw new QuoteRequestException("/filingDate", "filingDate is required");
         }
@@ -102,6 +113,7 @@ public final class QuoteCalculator {
         for (int i = 0; i < r.expenses().size(); i++) {
             validateExpense(item, r, r.expenses().get(i), "/expenses/" + i, ids);
         }
+        validateRates(r);
         return item;
     }
 
@@ -135,16 +147,90 @@ public final class QuoteCalculator {
             throw new QuoteRequestException(at + "/paymentDate", "paymentDate is required (Art. 36(4))");
         }
         Optional<Catalogue.FilingPeriod> period = catalogue.filingPeriods.get(item).at(r.filingDate());
-        if (period.isPresent() && period.get().triggerFor(kind) == Catalogue.Trigger.DOCUMENT_ISSUE_DATE
-                && e.documentIssueDate() == null) {
-            throw new QuoteRequestException(at + "/documentIssueDate",
-                    "documentIssueDate is required: for " + item + " the filing period runs from it (Art. 34(4))");
+        if (period.isPresent()) {
+            Catalogue.Trigger t = period.get().triggerFor(kind);
+            if (t == Catalogue.Trigger.DOCUMENT_ISSUE_DATE && e.documentIssueDate() == null) {
+                throw new QuoteRequestException(at + "/documentIssueDate",
+                        "documentIssueDate is required: for " + item + " the filing period runs from it (Art. 34(4))");
+            }
+            if (t == Catalogue.Trigger.PATIENT_REGISTRATION && e.patientRegistrationDate() == null) {
+                throw new QuoteRequestException(at + "/patientRegistrationDate", "patientRegistrationDate is required: "
+                        + "for " + item + " the filing period runs from it (Art. 34(2))");
+            }
+            if (t == Catalogue.Trigger.ACTIVITY_END && (r.activity() == null || r.activity().end() == null)) {
+                throw new QuoteRequestException("/activity/end",
+                        "activity end is required: for " + item + " the filing period runs from it (Art. 34(2))");
+            }
+            if (t == Catalogue.Trigger.FILM_RELEASE && (r.activity() == null || r.activity().filmReleaseDate() == null)) {
+                throw new QuoteRequestException("/activity/filmReleaseDate",
+                        "filmReleaseDate is required: for " + item + " the filing period runs from it (Art. 34(2))");
+            }
+        }
+        positive(e.persons(), at + "/persons");
+        positive(e.nights(), at + "/nights");
+        positive(e.days(), at + "/days");
+        positive(e.areaM2(), at + "/areaM2");
+        positive(e.totalRentedAreaM2(), at + "/totalRentedAreaM2");
+        if (e.economyFareAmount() != null) {
+            positive(e.economyFareAmount(), at + "/economyFareAmount");
+            if (e.economyFareAmount().stripTrailingZeros().scale() > SCALE) {
+                throw new QuoteRequestException(at + "/economyFareAmount", "more than " + SCALE + " decimals");
+            }
+        }
+        if (e.capUsedUsd() != null && e.capUsedUsd().signum() < 0) {
+            throw new QuoteRequestException(at + "/capUsedUsd", "must be zero or positive");
+        }
+        if (e.travelClass() != null && !List.of("ECONOMY", "BUSINESS", "FIRST").contains(e.travelClass())) {
+            throw new QuoteRequestException(at + "/travelClass", "expected ECONOMY, BUSINESS or FIRST, got "
+                    + e.travelClass());
+        }
+    }
+
+    private static void positive(Integer v, String at) {
+        if (v != null && v < 1) {
+            throw new QuoteRequestException(at, "must be at least 1, got " + v);
+        }
+    }
+
+    private static void positive(BigDecimal v, String at) {
+        if (v != null && v.signum() <= 0) {
+            throw new QuoteRequestException(at, "must be positive, got " + v.toPlainString());
+        }
+    }
+
+    private void validateRates(QuoteRequest r) {
+        if (r.exchangeRates() == null) {
+            return;
+        }
+        for (int i = 0; i < r.exchangeRates().size(); i++) {
+            QuoteRequest.ExchangeRate x = r.exchangeRates().get(i);
+            String at = "/exchangeRates/" + i;
+            if (x == null) {
+                throw new QuoteRequestException(at, "exchange rate is required");
+            }
+            if (x.currency() == null || !isIsoCurrency(x.currency())) {
+                throw new QuoteRequestException(at + "/currency", "unknown currency " + x.currency());
+            }
+            if (x.date() == null) {
+                throw new QuoteRequestException(at + "/date", "missing date");
+            }
+            if (x.usdPerUnit() == null || x.usdPerUnit().signum() <= 0) {
+                throw new QuoteRequestException(at + "/usdPerUnit", "usdPerUnit must be positive");
+            }
+            if (x.source() == null || !List.of("TCMB_INDICATIVE", "OANDA").contains(x.source())) {
+                throw new QuoteRequestException(at + "/source", "expected TCMB_INDICATIVE or OANDA (Art. 36(1))");
+            }
         }
     }
 
     private static boolean isIsoCurrency(String code) {
-        if (!code.matches("[A-Z]{3}")) {
+        if (code.length() != 3) {
             return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            if (code.charAt(i) < 'A' || code.charAt(i) > 'Z') {
+                return false;
+            }
         }
         try {
             Currency.getInstance(code);
@@ -179,7 +265,12 @@ public final class QuoteCalculator {
         if (!e.get().value().roles().contains(r.applicant().role())) {
             out.add(new Quote.Rejection(RejectionCodes.APPLICANT_TYPE, article));
         }
-        if (!e.get().value().sectors().contains(r.applicant().sector())) {
+        Set<String> types = e.get().value().types();
+        if (!types.isEmpty() && !types.contains(r.applicant().type())) {
+            out.add(new Quote.Rejection(RejectionCodes.APPLICANT_TYPE, article));
+        }
+        Set<String> sectors = e.get().value().sectors();
+        if (!sectors.isEmpty() && !sectors.contains(r.applicant().sector())) {
             out.add(new Quote.Rejection(RejectionCodes.SECTOR_NOT_ELIGIBLE, article));
         }
         return out;
@@ -187,7 +278,8 @@ public final class QuoteCalculator {
 
     // ---------------------------------------------------------------------------------------- line level
 
-    private Quote.Line line(String item, QuoteRequest r, QuoteRequest.Expense e, List<Quote.Rejection> claimLevel) {
+    private Quote.Line line(String item, QuoteRequest r, QuoteRequest.Expense e, List<Quote.Rejection> claimLevel,
+                            Map<String, BigDecimal> capUse) {
         List<Quote.Rejection> rejections = new ArrayList<>(claimLevel);
         List<Quote.TraceStep> trace = new ArrayList<>();
         BigDecimal claimed = e.amount().setScale(SCALE, ROUNDING); // exact: at most 2 decimals (validated)
@@ -195,31 +287,274 @@ public final class QuoteCalculator {
 
         if (!claimLevel.isEmpty()) {
             trace.add(step("applicant.eligibility", claimLevel.get(0).article(),
-                    inputs("role", r.applicant().role(), "sector", r.applicant().sector(),
-                            "filingDate", r.filingDate().toString()),
+                    inputs("role", r.applicant().role(), "type", String.valueOf(r.applicant().type()),
+                            "sector", String.valueOf(r.applicant().sector()), "filingDate", r.filingDate().toString()),
                     "REJECTED " + codes(claimLevel)));
         }
         inForce(item, e, rejections, trace);
         filingPeriod(item, r, e, rejections, trace);
         excludedKind(item, e, rejections, trace);
-        supportCap(item, e, rejections, trace);
-        boolean usd = USD.equals(e.currency());
-        trace.add(step("currency", "Art. 36(1)", inputs("currency", e.currency()),
-                usd ? "USD: no conversion" : "NEEDS_CONVERSION: no exchange rate applied (conversion not implemented)"));
-        if (!usd) {
-            rejections.add(new Quote.Rejection(RejectionCodes.NEEDS_CONVERSION, "Art. 36(1)"));
-        }
+        excludedCondition(item, e, rejections, trace);
+        rejections.addAll(timeRules.check(item, r, e, trace));
 
-        BigDecimal rate = rate(item, r, refDate, rejections, trace);
-        BigDecimal base = rejections.isEmpty() ? claimed : ZERO;
+        BigDecimal usdPerUnit = conversion(item, r, e, rejections, trace);
+        BigDecimal amountUsd = usdPerUnit == null ? null
+                : claimed.multiply(usdPerUnit).setScale(SCALE, ROUNDING);
+        BigDecimal capped = amountUsd == null ? ZERO : baseCaps(item, e, amountUsd, usdPerUnit, rejections, trace);
+
+        BigDecimal rate = rate(item, r, e, refDate, rejections, trace);
         String itemArticle = catalogue.items.get(item).latest().map(x -> x.value().article()).orElse(item);
+        Optional<Timeline.Entry<Catalogue.SupportCap>> cap = supportCap(item, e);
+        if (cap.isPresent() && e.capUsedUsd() == null) {
+            trace.add(step(cap.get().value().id(), cap.get().reference(), inputs("kind", e.kind(), "maxUsd",
+                    cap.get().value().maxUsd().toPlainString(), "scope", cap.get().value().scope(),
+                    "basis", cap.get().value().basis(), "capUsedUsd", "unknown"),
+                    "MANUAL_REVIEW: cap is cumulative per " + cap.get().value().scope()
+                            + " over all claims; send capUsedUsd from the claim history"));
+            rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, cap.get().reference()));
+        }
+        BigDecimal base = rejections.isEmpty() ? capped : ZERO;
         trace.add(step("eligible-base", itemArticle, inputs("claimed", claimed.toPlainString(),
-                "currency", e.currency(), "rejections", codes(rejections)), base.toPlainString()));
+                "currency", e.currency(), "amountUsd", amountUsd == null ? "n/a" : amountUsd.toPlainString(),
+                "afterCaps", capped.toPlainString(), "rejections", codes(rejections)), base.toPlainString()));
         BigDecimal support = base.multiply(rate).setScale(SCALE, ROUNDING);
         trace.add(step("support", "House rule (DOMAIN A-54): HALF_UP to 2 decimals",
                 inputs("eligibleBase", base.toPlainString(), "rate", rate.toPlainString()), support.toPlainString()));
+        if (cap.isPresent() && e.capUsedUsd() != null && base.signum() > 0) {
+            support = applySupportCap(cap.get(), e, support, capUse, trace);
+        }
         return new Quote.Line(e.id(), e.currency(), claimed, base,
                 rate.multiply(HUNDRED).setScale(SCALE, ROUNDING), support, dedupe(rejections), trace);
+    }
+
+    /** Support-amount caps (Art. 7(3), 15(2); DOMAIN §5.4): min(support, cap − earlier use − use in this request). */
+    @Cites(article = "Art. 7(3), 15(2)", since = "2015-06-02")
+    private BigDecimal applySupportCap(Timeline.Entry<Catalogue.SupportCap> cap, QuoteRequest.Expense e,
+                                       BigDecimal support, Map<String, BigDecimal> capUse, List<Quote.TraceStep> trace) {
+        String key = cap.value().id() + "/" + (e.capKey() == null ? "" : e.capKey());
+        BigDecimal usedHere = capUse.getOrDefault(key, ZERO);
+        BigDecimal remaining = cap.value().maxUsd().subtract(e.capUsedUsd()).subtract(usedHere).max(ZERO);
+        BigDecimal out = support.min(remaining).setScale(SCALE, ROUNDING);
+        capUse.put(key, usedHere.add(out));
+        trace.add(step(cap.value().id(), cap.reference(), inputs("capKey", String.valueOf(e.capKey()), "maxUsd",
+                cap.value().maxUsd().toPlainString(), "capUsedUsd", e.capUsedUsd().toPlainString(),
+                "usedInThisRequest", usedHere.toPlainString(), "support", support.toPlainString(),
+                "basis", cap.value().basis()), out.compareTo(support) < 0 ? "CAPPED " + out.toPlainString()
+                : "WITHIN_CAP " + out.toPlainString()));
+        return out;
+    }
+
+    /**
+     * Art. 36: USD per unit of the line's currency on the rate date the rules select, from the request's rate table.
+     * Null when no rate is given (NEEDS_CONVERSION, never guessed).
+     */
+    @Cites(article = "Art. 36(1)-(4)", since = "2015-06-02")
+    private BigDecimal conversion(String item, QuoteRequest r, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
+                                  List<Quote.TraceStep> trace) {
+        if (USD.equals(e.currency())) {
+            trace.add(step("currency", "Art. 36(1)", inputs("currency", e.currency()), "USD: no conversion"));
+            return BigDecimal.ONE;
+        }
+        String rule = "FX_VALUE_DATE";
+        String article = "Art. 36(4)";
+        LocalDate rateDate = e.paymentDate();
+        if (List.of("ADVERTISING", "COOP_ADVERTISING").contains(item) && Boolean.TRUE.equals(e.socialOrSearchAd())) {
+            YearMonth month = YearMonth.from(e.paymentDate());
+            long n = r.expenses().stream().filter(x -> Boolean.TRUE.equals(x.socialOrSearchAd())
+                    && YearMonth.from(x.paymentDate()).equals(month)).count();
+            if (n > 3) {
+                rule = "FX_SOCIAL_SEARCH_15TH";
+                article = "Art. 36(2)";
+                rateDate = timeRules.nextBusinessDayOnOrAfter(month.atDay(15));
+            }
+        } else if (item.equals("PATIENT_TRAVEL") && e.eTicketIssueDate() != null) {
+            rule = "FX_E_TICKET";
+            article = "Art. 36(3)";
+            rateDate = e.eTicketIssueDate();
+        }
+        QuoteRequest.ExchangeRate found = null;
+        if (r.exchangeRates() != null) {
+            for (QuoteRequest.ExchangeRate x : r.exchangeRates()) {
+                if (x.currency().equals(e.currency()) && x.date().equals(rateDate)) {
+                    found = x;
+                }
+            }
+        }
+        trace.add(step(rule, article, inputs("currency", e.currency(), "rateDate", rateDate.toString(),
+                "source", found == null ? "none" : found.source() + " (Art. 36(1))"),
+                found == null ? "NEEDS_CONVERSION: no " + e.currency() + " rate for " + rateDate
+                        + " in the request (a rate is never guessed)"
+                        : "USD per unit " + found.usdPerUnit().toPlainString()));
+        if (found == null) {
+            rejections.add(new Quote.Rejection(RejectionCodes.NEEDS_CONVERSION, "Art. 36(1)"));
+            return null;
+        }
+        return found.usdPerUnit();
+    }
+
+    /** Quantity caps on the expense base (DOMAIN §5.4): representatives, days, per-person-day, m², %, economy. */
+    @Cites(article = "Art. 13(1), 14(3)-(4), 21(4), 26(2), 29(1), 30(4), 32(5)", since = "2015-06-02")
+    private BigDecimal baseCaps(String item, QuoteRequest.Expense e, BigDecimal amountUsd, BigDecimal usdPerUnit,
+                                List<Quote.Rejection> rejections, List<Quote.TraceStep> trace) {
+        Timeline<List<Catalogue.BaseCap>> timeline = catalogue.baseCaps.get(item);
+        if (timeline == null) {
+            return amountUsd;
+        }
+        List<Catalogue.BaseCap> caps = new ArrayList<>();
+        for (Catalogue.BaseCap c : timeline.at(e.paymentDate()).orElse(List.of())) {
+            if (c.kinds().contains(e.kind())) {
+                caps.add(c);
+            }
+        }
+        caps.sort(java.util.Comparator.comparingInt(c -> Catalogue.BASE_CAP_TYPES.indexOf(c.type())));
+        BigDecimal base = amountUsd;
+        Integer persons = e.persons();
+        Integer nights = e.nights();
+        for (Catalogue.BaseCap c : caps) {
+            String missing = null;
+            BigDecimal before = base;
+            switch (c.type()) {
+                case "MAX_PERSONS":
+                    if (persons == null) {
+                        missing = "persons";
+                        break;
+                    }
+                    int effective = Math.min(persons, c.value().intValueExact());
+                    base = base.multiply(BigDecimal.valueOf(effective)).divide(BigDecimal.valueOf(persons), 10, ROUNDING);
+                    persons = effective;
+                    break;
+                case "MAX_DAYS":
+                    Integer days = e.days() != null ? e.days() : nights;
+                    if (days == null) {
+                        missing = "days";
+                        break;
+                    }
+                    int keep = Math.min(days, c.value().intValueExact());
+                    base = base.multiply(BigDecimal.valueOf(keep)).divide(BigDecimal.valueOf(days), 10, ROUNDING);
+                    if (nights != null) {
+                        nights = Math.min(nights, c.value().intValueExact());
+                    }
+                    break;
+                case "USD_PER_PERSON_DAY":
+                    if (persons == null || nights == null) {
+                        missing = persons == null ? "persons" : "nights";
+                        break;
+                    }
+                    base = base.min(c.value().multiply(BigDecimal.valueOf((long) persons * nights)));
+                    break;
+                case "MAX_AREA_M2":
+                    if (e.areaM2() == null) {
+                        missing = "areaM2";
+                        break;
+                    }
+                    base = base.multiply(e.areaM2().min(c.value())).divide(e.areaM2(), 10, ROUNDING);
+                    break;
+                case "MAX_SHARE_OF_AREA":
+                    if (e.areaM2() == null || e.totalRentedAreaM2() == null) {
+                        missing = e.areaM2() == null ? "areaM2" : "totalRentedAreaM2";
+                        break;
+                    }
+                    BigDecimal allowed = e.totalRentedAreaM2().multiply(c.value());
+                    base = base.multiply(e.areaM2().min(allowed)).divide(e.areaM2(), 10, ROUNDING);
+                    break;
+                case "ECONOMY_FARE":
+                    if (e.travelClass() == null || e.travelClass().equals("ECONOMY")) {
+                        break;
+                    }
+                    if (e.economyFareAmount() == null) {
+                        missing = "economyFareAmount";
+                        break;
+                    }
+                    base = base.min(e.economyFareAmount().multiply(usdPerUnit));
+                    break;
+                default:
+                    throw new IllegalStateException(c.type());
+            }
+            if (missing != null) {
+                trace.add(step(c.id(), c.article(), inputs("type", c.type(), "value", String.valueOf(c.value())),
+                        "MANUAL_REVIEW: " + missing + " is needed to apply the cap"));
+                rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, c.article()));
+            } else {
+                trace.add(step(c.id(), c.article(), inputs("type", c.type(), "value", String.valueOf(c.value()),
+                        "persons", String.valueOf(e.persons()), "nights", String.valueOf(e.nights()),
+                        "days", String.valueOf(e.days()), "areaM2", String.valueOf(e.areaM2()),
+                        "totalRentedAreaM2", String.valueOf(e.totalRentedAreaM2()),
+                        "travelClass", String.valueOf(e.travelClass()), "before", before.toPlainString()),
+                        base.compareTo(before) < 0 ? "CAPPED " + base.setScale(SCALE, ROUNDING).toPlainString()
+                                : "WITHIN_CAP"));
+            }
+        }
+        // a pro-rata cap may leave more than 2 decimals: the base is rounded to cents once (house rule, A-54)
+        return base.setScale(SCALE, ROUNDING);
+    }
+
+    /** Lines excluded by a flag: mass media in Turkish / aimed at Türkiye (8(3), A-52), partner interpreters (12(3)). */
+    @Cites(article = "Art. 8(3), 12(3)", since = "2015-06-02")
+    private void excludedCondition(String item, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
+                                   List<Quote.TraceStep> trace) {
+        Timeline<Map<String, String>> timeline = catalogue.excludedConditions.get(item);
+        if (timeline == null) {
+            return;
+        }
+        for (Map.Entry<String, String> c : timeline.at(e.paymentDate()).orElse(Map.of()).entrySet()) {
+            Boolean flag = c.getKey().equals("paidToPartner") ? e.paidToPartner() : e.turkishOrTurkeyDirectedMedia();
+            if (flag == null) {
+                continue;
+            }
+            trace.add(step("excluded-condition", c.getValue(), inputs(c.getKey(), flag.toString()),
+                    flag ? "EXCLUDED" : "NOT_EXCLUDED"));
+            if (flag) {
+                rejections.add(new Quote.Rejection(RejectionCodes.EXCLUDED_EXPENSE, c.getValue()));
+            }
+        }
+    }
+
+    /** Art. 13(3): patient-travel claims only after the protocol with the GD is signed. Claim level. */
+    @Cites(article = "Art. 13(3)", since = "2015-06-02")
+    private List<Quote.Rejection> protocol(String item, QuoteRequest r) {
+        Timeline<Catalogue.ItemProfile> profile = catalogue.profiles.get(item);
+        Catalogue.PriorStep prior = profile == null ? null
+                : profile.at(r.filingDate()).map(Catalogue.ItemProfile::prior).orElse(null);
+        if (prior == null || !prior.kind().equals("PROTOCOL")) {
+            return new ArrayList<>();
+        }
+        LocalDate signed = r.activity() == null ? null : r.activity().protocolSignedDate();
+        if (signed == null || signed.isAfter(r.filingDate())) {
+            return new ArrayList<>(List.of(new Quote.Rejection(RejectionCodes.NO_PROTOCOL, prior.article())));
+        }
+        return new ArrayList<>();
+    }
+
+    /** Counted limits of the item (DOMAIN §9): programme days, participants, quotes. Claim level. */
+    @Cites(article = "Art. 21(1), 21(6), 23(3), 24(2), 26(3)", since = "2015-06-02")
+    private List<Quote.Rejection> limits(String item, QuoteRequest r) {
+        List<Quote.Rejection> out = new ArrayList<>();
+        Timeline<Catalogue.ItemProfile> profile = catalogue.profiles.get(item);
+        QuoteRequest.Activity a = r.activity();
+        if (profile == null || a == null) {
+            return out;
+        }
+        for (Catalogue.Limit l : profile.at(r.filingDate()).map(Catalogue.ItemProfile::limits).orElse(List.of())) {
+            if (l.fact() == null || (l.subtype() != null && !l.subtype().equals(a.subtype()))
+                    || (l.unlessMinistryOrganised() && Boolean.TRUE.equals(a.ministryOrganised()))) {
+                continue;
+            }
+            Integer v = l.fact().equals("programmeDays") ? a.programmeDays()
+                    : l.fact().equals("participants") ? a.participants() : a.quotes();
+            if (v == null) {
+                continue;
+            }
+            Integer min = l.min();
+            if (l.minInEk2Province() != null && r.applicant().hqProvince() != null && config.ek2Provinces
+                    .at(r.filingDate()).map(p -> p.contains(r.applicant().hqProvince())).orElse(false)) {
+                min = l.minInEk2Province();
+            }
+            boolean ok = (min == null || v >= min) && (l.max() == null || v <= l.max());
+            if (!ok) {
+                out.add(new Quote.Rejection(l.rejection(), l.article()));
+            }
+        }
+        return out;
     }
 
     private void inForce(String item, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
@@ -248,7 +583,7 @@ public final class QuoteCalculator {
         }
         Catalogue.FilingPeriod p = entry.get().value();
         Catalogue.Trigger trigger = p.triggerFor(e.kind());
-        LocalDate from = trigger == Catalogue.Trigger.DOCUMENT_ISSUE_DATE ? e.documentIssueDate() : e.paymentDate();
+        LocalDate from = triggerDate(trigger, r, e);
         LocalDate last = lastAllowedDay(from, p);
         boolean late = r.filingDate().isAfter(last);
         String article = entry.get().reference();
@@ -258,6 +593,16 @@ public final class QuoteCalculator {
                 "filingDate", r.filingDate().toString()), late ? "LATE" : "ON_TIME"));
         if (late) {
             rejections.add(new Quote.Rejection(RejectionCodes.DEADLINE_MISSED, article));
+        }
+    }
+
+    private static LocalDate triggerDate(Catalogue.Trigger trigger, QuoteRequest r, QuoteRequest.Expense e) {
+        switch (trigger) {
+            case DOCUMENT_ISSUE_DATE: return e.documentIssueDate();
+            case ACTIVITY_END: return r.activity().end();
+            case PATIENT_REGISTRATION: return e.patientRegistrationDate();
+            case FILM_RELEASE: return r.activity().filmReleaseDate();
+            default: return e.paymentDate();
         }
     }
 
@@ -293,29 +638,18 @@ public final class QuoteCalculator {
         }
     }
 
-    /** Caps cumulative per document need claim history the quote does not have: route to a person. */
-    @Cites(article = "Art. 7(3)", since = "2015-06-02")
-    private void supportCap(String item, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
-                            List<Quote.TraceStep> trace) {
+    private Optional<Timeline.Entry<Catalogue.SupportCap>> supportCap(String item, QuoteRequest.Expense e) {
         Timeline<Catalogue.SupportCap> timeline = catalogue.supportCaps.get(item);
         if (timeline == null) {
-            return;
+            return Optional.empty();
         }
-        Optional<Timeline.Entry<Catalogue.SupportCap>> entry = timeline.entryAt(e.paymentDate());
-        if (entry.isEmpty() || !entry.get().value().kinds().contains(e.kind())) {
-            return;
-        }
-        Catalogue.SupportCap cap = entry.get().value();
-        trace.add(step("support-amount-cap", entry.get().reference(), inputs("kind", e.kind(), "maxUsd",
-                cap.maxUsd().toPlainString(), "scope", cap.scope(), "basis", cap.basis()),
-                "MANUAL_REVIEW: cap is cumulative per " + cap.scope() + " over all claims"));
-        rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, entry.get().reference()));
+        return timeline.entryAt(e.paymentDate()).filter(x -> x.value().kinds().contains(e.kind()));
     }
 
     /** Base rate (CONFIG) + Art. 33(1) points, capped at maxRate (CONFIG). */
     @Cites(article = "Art. 33(1), 33(3)", since = "2015-06-02")
-    private BigDecimal rate(String item, QuoteRequest r, LocalDate refDate, List<Quote.Rejection> rejections,
-                            List<Quote.TraceStep> trace) {
+    private BigDecimal rate(String item, QuoteRequest r, QuoteRequest.Expense e, LocalDate refDate,
+                            List<Quote.Rejection> rejections, List<Quote.TraceStep> trace) {
         Optional<Timeline.Entry<BigDecimal>> base = config.baseRates.get(item).entryAt(refDate);
         String origin = config.origin("baseRates", item);
         if (base.isEmpty()) {
@@ -332,6 +666,7 @@ public final class QuoteCalculator {
         if (bonusItem) {
             rate = rate.add(targetCountryBonus(r, refDate, trace)).add(provinceBonus(r, refDate, trace));
         }
+        rate = rate.add(fairBonus(item, r, e, refDate, trace));
 
         Optional<Timeline.Entry<BigDecimal>> max = config.maxRate.entryAt(refDate);
         BigDecimal cap = max.map(Timeline.Entry::value).orElse(BigDecimal.ONE);
@@ -341,6 +676,31 @@ public final class QuoteCalculator {
                         "source", max.isPresent() ? config.origin("maxRate") : "none configured for the date: 1"),
                 capped.toPlainString()));
         return capped;
+    }
+
+    /** Art. 33(2),(3): +20 on participation and transport when all countries (of the line's trip) are in EK-1. */
+    @Cites(article = "Art. 33(2), 33(3)", since = "2015-06-02")
+    private BigDecimal fairBonus(String item, QuoteRequest r, QuoteRequest.Expense e, LocalDate refDate,
+                                 List<Quote.TraceStep> trace) {
+        Optional<Timeline.Entry<Catalogue.FairBonus>> bonus = catalogue.fairBonus.entryAt(refDate);
+        if (bonus.isEmpty() || !bonus.get().value().items().contains(item)) {
+            return BigDecimal.ZERO;
+        }
+        Catalogue.FairBonus b = bonus.get().value();
+        if (!b.kinds().contains(e.kind())) {
+            trace.add(step(b.rule(), bonus.get().reference(), inputs("kind", e.kind()),
+                    "+0 (only " + String.join(", ", b.kinds()) + " lines)"));
+            return BigDecimal.ZERO;
+        }
+        Set<String> ek1 = config.ek1Countries.at(refDate).orElse(Set.of());
+        List<String> countries = e.countries() != null && !e.countries().isEmpty() ? e.countries()
+                : r.activity() == null || r.activity().countries() == null ? List.of() : r.activity().countries();
+        boolean all = !countries.isEmpty() && ek1.containsAll(countries);
+        BigDecimal add = all ? b.points() : BigDecimal.ZERO;
+        trace.add(step(b.rule(), bonus.get().reference(), inputs("kind", e.kind(), "countries",
+                String.join(",", countries), "allInEk1", String.valueOf(all), "ek1Source",
+                config.origin("ek1Countries")), "+" + add.toPlainString()));
+        return add;
     }
 
     private BigDecimal targetCountryBonus(QuoteRequest r, LocalDate refDate, List<Quote.TraceStep> trace) {

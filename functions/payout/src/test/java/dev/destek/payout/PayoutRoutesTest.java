@@ -1,0 +1,158 @@
+package dev.destek.payout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.destek.rules.Rules;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The new payout endpoints fed the API Gateway event JSON in events/. "Today" is fixed at 2026-01-31. */
+class PayoutRoutesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final PayoutHandler handler = new PayoutHandler(PayoutRoutes.api(Rules.load(Map.of()),
+            Clock.fixed(Instant.parse("2026-01-31T10:00:00Z"), ZoneOffset.UTC)));
+
+    @Test
+    void deadlines_tradeDelegation_shouldAnswerLeadTimeAndFilingDeadlinesWithStatus() throws Exception {
+        // GIVEN a delegation starting 2026-03-31 (T05 Art. 21(1): file by 2026-01-31, today)
+        JsonNode response = invoke(Files.readAllBytes(Path.of("events", "deadlines.json")));
+
+        // THEN
+        assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.get("body").asText());
+        assertThat(body.get("today").asText()).isEqualTo("2026-01-31");
+        JsonNode t05 = find(body.get("deadlines"), "T05");
+        assertThat(t05.get("date").asText()).isEqualTo("2026-01-31");
+        assertThat(t05.get("status").asText()).isEqualTo("DUE_SOON");
+        assertThat(t05.get("article").asText()).isEqualTo("Art. 21(1)");
+        assertThat(find(body.get("deadlines"), "T06").get("date").asText()).isEqualTo("2026-02-28");
+        assertThat(find(body.get("deadlines"), "T43").get("date").asText()).isEqualTo("2027-04-05");
+        assertThat(find(body.get("deadlines"), "T43").get("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void deadlines_unknownItem_shouldAnswer422WithPointer() throws Exception {
+        ObjectNode event = event("deadlines.json");
+        event.put("body", event.get("body").asText().replace("TRADE_DELEGATION", "NOPE"));
+
+        JsonNode response = invoke(JSON.writeValueAsBytes(event));
+
+        assertThat(response.get("statusCode").asInt()).isEqualTo(422);
+        assertThat(JSON.readTree(response.get("body").asText()).at("/errors/0/pointer").asText())
+                .isEqualTo("/supportItem");
+    }
+
+    @Test
+    void offsets_art35_3_shouldSplitInProportion() throws Exception {
+        JsonNode response = invoke(Files.readAllBytes(Path.of("events", "offsets.json")));
+
+        assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.get("body").asText());
+        assertThat(body.get("toTaxAuthority").asText()).isEqualTo("40000.00");
+        assertThat(body.get("toSocialSecurity").asText()).isEqualTo("60000.00");
+        assertThat(body.get("toApplicant").asText()).isEqualTo("0.00");
+        assertThat(body.get("rule").asText()).isEqualTo("PROPORTIONAL");
+    }
+
+    @Test
+    void offsets_entitlementNotANumber_shouldAnswer400WithPointer() throws Exception {
+        ObjectNode event = event("offsets.json");
+        event.put("body", event.get("body").asText().replace("\"100000.00\"", "\"a lot\""));
+
+        JsonNode response = invoke(JSON.writeValueAsBytes(event));
+
+        assertThat(response.get("statusCode").asInt()).isEqualTo(400);
+        assertThat(JSON.readTree(response.get("body").asText()).at("/errors/0/pointer").asText())
+                .isEqualTo("/entitlement");
+    }
+
+    @Test
+    void greenPassports_p08_average12Million_shouldGiveTwo() throws Exception {
+        JsonNode response = invoke(Files.readAllBytes(Path.of("events", "green-passports.json")));
+
+        assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.get("body").asText());
+        assertThat(body.get("passports").asInt()).isEqualTo(2);
+        assertThat(body.get("averageUsd").asText()).isEqualTo("12000000.00");
+    }
+
+    @Test
+    void greenPassports_gapInTheYears_shouldAnswer422WithPointer() throws Exception {
+        ObjectNode event = event("green-passports.json");
+        event.put("body", event.get("body").asText().replace("\"2024\"", "\"2021\""));
+
+        JsonNode response = invoke(JSON.writeValueAsBytes(event));
+
+        assertThat(response.get("statusCode").asInt()).isEqualTo(422);
+        assertThat(JSON.readTree(response.get("body").asText()).at("/errors/0/pointer").asText())
+                .isEqualTo("/exportsUsdByYear");
+    }
+
+    @Test
+    void greenPassports_withoutToken_shouldAnswer401() throws Exception {
+        ObjectNode event = event("green-passports.json");
+        ((ObjectNode) event.get("requestContext")).remove("authorizer");
+
+        assertThat(invoke(JSON.writeValueAsBytes(event)).get("statusCode").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void catalogue_shouldListItemsTimeRulesCapsAndBonusesWithArticles() throws Exception {
+        JsonNode response = invoke(Files.readAllBytes(Path.of("events", "catalogue.json")));
+
+        assertThat(response.get("statusCode").asInt()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.get("body").asText());
+        assertThat(body.get("supportItems")).hasSize(32);
+        assertThat(body.get("timeRules")).hasSize(59);
+        assertThat(body.get("caps").findValuesAsText("id")).contains("C_ACCOM_150", "C_CERT_15000", "C_HOSTING_20000");
+        assertThat(body.get("bonuses").findValuesAsText("id")).contains("R_EK1_10", "R_EK2_10", "R_EK1_FAIR_20");
+        assertThat(body.at("/supportItems/0/effectiveFrom").asText()).isEqualTo("2015-06-02");
+        assertThat(body.at("/caps/0/value").isTextual()).isTrue();
+    }
+
+    @Test
+    void quote_newFields_shouldBeReadFromJson() throws Exception {
+        ObjectNode event = event("quote.json");
+        event.put("body", event.get("body").asText()
+                .replace("\"ADVERTISING\",\"applicant\"", "\"TRADE_DELEGATION\",\"applicant\"")
+                .replace("\"role\":\"BENEFICIARY\"", "\"role\":\"COOPERATION_ORGANISATION\"")
+                .replace("\"kind\":\"ADVERTISING\"", "\"kind\":\"ACCOMMODATION\",\"persons\":3,\"nights\":4")
+                .replace("\"amount\":\"10000.00\"", "\"amount\":\"2400.00\""));
+
+        JsonNode response = invoke(JSON.writeValueAsBytes(event));
+
+        assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.get("body").asText());
+        assertThat(body.at("/lines/0/eligibleBase").asText()).isEqualTo("1200.00");
+        assertThat(body.at("/lines/0/trace").findValuesAsText("ruleId")).contains("C_REPS_2", "C_ACCOM_150");
+    }
+
+    private static JsonNode find(JsonNode deadlines, String rule) {
+        for (JsonNode d : deadlines) {
+            if (d.get("ruleId").asText().equals(rule)) {
+                return d;
+            }
+        }
+        throw new AssertionError(rule + " not in " + deadlines);
+    }
+
+    private static ObjectNode event(String name) throws Exception {
+        return (ObjectNode) JSON.readTree(Path.of("events", name).toFile());
+    }
+
+    private JsonNode invoke(byte[] event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        return JSON.readTree(out.toByteArray());
+    }
+}

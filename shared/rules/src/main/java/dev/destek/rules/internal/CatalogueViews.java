@@ -1,0 +1,129 @@
+package dev.destek.rules.internal;
+
+import dev.destek.rules.CatalogueView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the public {@link CatalogueView} from the catalogue and the configuration (latest versions). */
+public final class CatalogueViews {
+    private CatalogueViews() {
+    }
+
+    public static CatalogueView build(Catalogue c, DeploymentConfig config) {
+        List<CatalogueView.Item> items = new ArrayList<>();
+        List<CatalogueView.Cap> caps = new ArrayList<>();
+        for (Map.Entry<String, Timeline<Catalogue.ItemVersion>> e : c.items.entrySet()) {
+            String id = e.getKey();
+            Timeline.Entry<Catalogue.ItemVersion> v = e.getValue().latest().orElseThrow();
+            Catalogue.ItemProfile p = latest(c.profiles.get(id));
+            Timeline.Entry<Catalogue.Eligibility> el = latestEntry(c.eligibility.get(id));
+            Timeline.Entry<Catalogue.FilingPeriod> fp = latestEntry(c.filingPeriods.get(id));
+            Set<String> excluded = latest(c.exclusions.get(id));
+            List<String> capIds = new ArrayList<>();
+            Timeline<List<Catalogue.BaseCap>> bc = c.baseCaps.get(id);
+            if (bc != null) {
+                for (Timeline.Entry<List<Catalogue.BaseCap>> ce : bc.entries()) {
+                    for (Catalogue.BaseCap cap : ce.value()) {
+                        capIds.add(cap.id());
+                        caps.add(new CatalogueView.Cap(cap.id(), id, cap.type(), List.copyOf(cap.kinds()), cap.value(),
+                                unit(cap.type()), "EXPENSE_BASE", null, cap.article(), ce.from(), ce.to()));
+                    }
+                }
+            }
+            Timeline<Catalogue.SupportCap> sc = c.supportCaps.get(id);
+            if (sc != null) {
+                for (Timeline.Entry<Catalogue.SupportCap> ce : sc.entries()) {
+                    capIds.add(ce.value().id());
+                    caps.add(new CatalogueView.Cap(ce.value().id(), id, "MAX_SUPPORT_USD", List.copyOf(ce.value().kinds()),
+                            ce.value().maxUsd(), "USD", ce.value().basis(), ce.value().scope(), ce.reference(),
+                            ce.from(), ce.to()));
+                }
+            }
+            List<CatalogueView.Limit> limits = new ArrayList<>();
+            if (p != null) {
+                for (Catalogue.Limit l : p.limits()) {
+                    limits.add(new CatalogueView.Limit(l.id(), l.what(), l.limit(), l.article()));
+                }
+            }
+            items.add(new CatalogueView.Item(id, v.value().article(), v.value().claimForm(), v.value().nameEn(),
+                    v.value().nameTr(), v.from(), v.to(), p == null ? null : p.route(),
+                    p == null || p.prior() == null ? null : new CatalogueView.PriorStep(p.prior().kind(),
+                            p.prior().form(), p.prior().leadTime() == null ? null : p.prior().leadTime().toString(),
+                            p.prior().rule(), p.prior().article()),
+                    p == null || p.claimAfter() == null ? null
+                            : new CatalogueView.ClaimAfter(p.claimAfter(), p.claimAfterArticle()),
+                    el == null ? null : new CatalogueView.Applicants(List.copyOf(el.value().roles()),
+                            List.copyOf(el.value().types()), List.copyOf(el.value().sectors()), el.reference()),
+                    fp == null ? null : new CatalogueView.Filing(fp.value().trigger().name(),
+                            fp.value().period().toString(), fp.reference()),
+                    p == null || p.supportPeriodMonths() == null ? null : new CatalogueView.SupportPeriod(
+                            p.supportPeriodMonths(), p.supportPeriodRule(), p.supportPeriodArticle()),
+                    p == null ? List.of() : p.expenseKinds(), excluded == null ? List.of() : List.copyOf(excluded),
+                    p == null ? List.of() : p.bonusRules(), capIds, limits,
+                    fp != null && config.baseRates.containsKey(id)));
+        }
+        List<CatalogueView.TimeRule> rules = new ArrayList<>();
+        for (Timeline<Catalogue.TimeRule> t : c.timeRules.values()) {
+            for (Timeline.Entry<Catalogue.TimeRule> e : t.entries()) {
+                Catalogue.TimeRule r = e.value();
+                rules.add(new CatalogueView.TimeRule(r.id(), List.copyOf(r.items()), r.trigger(),
+                        r.offset() == null ? null : r.offset().toString(), r.direction(), r.kinds(), r.rejection(),
+                        r.description(), r.consequence(), e.reference(), e.from(), e.to()));
+            }
+        }
+        List<CatalogueView.Bonus> bonuses = new ArrayList<>();
+        for (Timeline.Entry<java.math.BigDecimal> e : c.targetCountryBonus.entries()) {
+            bonuses.add(new CatalogueView.Bonus("R_EK1_10", bonusItems(c, e.from()), List.of(), e.value(),
+                    "all activity countries in EK-1 (33(3))", e.reference(), e.from(), e.to()));
+        }
+        for (Timeline.Entry<Catalogue.ProvinceBonus> e : c.provinceBonus.entries()) {
+            bonuses.add(new CatalogueView.Bonus("R_EK2_10", bonusItems(c, e.from()), List.of(), e.value().points(),
+                    "applicant role in " + e.value().applicantRoles() + " with HQ province in EK-2", e.reference(),
+                    e.from(), e.to()));
+        }
+        for (Timeline.Entry<Catalogue.FairBonus> e : c.fairBonus.entries()) {
+            bonuses.add(new CatalogueView.Bonus(e.value().rule(), List.copyOf(e.value().items()),
+                    List.copyOf(e.value().kinds()), e.value().points(),
+                    "all countries of the event (transport line: of the trip) in EK-1 (33(3))", e.reference(),
+                    e.from(), e.to()));
+        }
+        List<CatalogueView.GreenPassportBand> bands = new ArrayList<>();
+        for (Timeline.Entry<Catalogue.GreenPassportRule> e : c.greenPassport.entries()) {
+            for (Catalogue.GreenPassportBand b : e.value().bands()) {
+                bands.add(new CatalogueView.GreenPassportBand(b.passports(), b.minInclusive(), b.minExclusive(),
+                        b.maxInclusive(), e.reference() + " (S0)", e.from()));
+            }
+        }
+        List<CatalogueView.Parameter> params = new ArrayList<>();
+        for (Map.Entry<String, String> e : c.parameterReferences.entrySet()) {
+            params.add(new CatalogueView.Parameter(e.getKey(), e.getValue()));
+        }
+        return new CatalogueView(c.version, c.programme, config.describe(), items, rules, caps, bonuses, bands, params);
+    }
+
+    private static List<String> bonusItems(Catalogue c, java.time.LocalDate on) {
+        return List.copyOf(c.bonusItems.at(on).or(() -> c.bonusItems.latest().map(Timeline.Entry::value))
+                .orElse(Set.of()));
+    }
+
+    private static String unit(String type) {
+        switch (type) {
+            case "USD_PER_PERSON_DAY": return "USD per person per day";
+            case "MAX_PERSONS": return "persons";
+            case "MAX_DAYS": return "days";
+            case "MAX_AREA_M2": return "m2";
+            case "MAX_SHARE_OF_AREA": return "share of the rented area";
+            default: return "economy-class fare";
+        }
+    }
+
+    private static <T> T latest(Timeline<T> t) {
+        return t == null ? null : t.latest().map(Timeline.Entry::value).orElse(null);
+    }
+
+    private static <T> Timeline.Entry<T> latestEntry(Timeline<T> t) {
+        return t == null ? null : t.latest().orElse(null);
+    }
+}

@@ -1,0 +1,283 @@
+package dev.destek.rules.internal;
+
+import dev.destek.rules.Deadline;
+import dev.destek.rules.Quote;
+import dev.destek.rules.QuoteRequest;
+import dev.destek.rules.RulesConfigException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The time rules T01–T59 (regulation/deadlines/time_rules.yaml) over the facts of a request: the deadlines they
+ * imply ({@link #deadlines}) and the checks a quote line must pass ({@link #check}). Arithmetic: DOMAIN §0 —
+ * java.time plus/minus with month-end clamping (2024-02-29 + P1Y = 2025-02-28), boundaries inclusive.
+ */
+public final class TimeRules {
+    /** Facts of the claim (one value per request). */
+    static final Set<String> CLAIM_FACTS = Set.of("ACTIVITY_START", "ACTIVITY_END", "PRE_APPROVAL_DATE",
+            "PRIOR_APPLICATION_DATE", "PROJECT_START", "FIRST_SUPPORTED_MONTH", "FILM_RELEASE", "FIRST_TRAINING_START",
+            "SECOND_FAIR_END", "UNIT_CLOSURE", "OWNERSHIP_CHANGE", "AUTHORISATION_CANCELLED", "FILING_DATE");
+    /** Facts of an expense line (one value per line). */
+    static final Set<String> EXPENSE_FACTS = Set.of("PAYMENT_DATE", "DOCUMENT_ISSUE_DATE", "PATIENT_ENTRY",
+            "PATIENT_REGISTRATION", "REPORT_PUBLICATION", "DEPARTURE_DATE", "RETURN_DATE");
+    static final Set<String> CONDITIONS = Set.of("TWO_FAIRS", "MINISTRY_ORGANISED");
+
+    private final Catalogue catalogue;
+    private final DeploymentConfig config;
+    /** Per item, the time rules (any version) a quote line may have to pass: computed once, not per line. */
+    private final Map<String, List<Timeline<Catalogue.TimeRule>>> checksByItem = new java.util.HashMap<>();
+
+    public TimeRules(Catalogue catalogue, DeploymentConfig config) {
+        this.catalogue = catalogue;
+        this.config = config;
+        for (String item : catalogue.items.keySet()) {
+            List<Timeline<Catalogue.TimeRule>> list = new ArrayList<>();
+            for (Timeline<Catalogue.TimeRule> timeline : catalogue.timeRules.values()) {
+                for (Timeline.Entry<Catalogue.TimeRule> v : timeline.entries()) {
+                    Catalogue.TimeRule t = v.value();
+                    if (t.subject() != null && t.rejection() != null && !t.rejection().equals("DEADLINE_MISSED")
+                            && !t.direction().equals("NONE") && t.appliesTo(item)) {
+                        list.add(timeline);
+                        break;
+                    }
+                }
+            }
+            checksByItem.put(item, List.copyOf(list));
+        }
+        for (Map.Entry<String, Timeline<Catalogue.TimeRule>> e : catalogue.timeRules.entrySet()) {
+            for (Timeline.Entry<Catalogue.TimeRule> v : e.getValue().entries()) {
+                Catalogue.TimeRule t = v.value();
+                String at = "regulation/deadlines/time_rules.yaml: rules." + e.getKey();
+                known(at + ".trigger", t.trigger());
+                known(at + ".subject", t.subject());
+                if (t.when() != null && !CONDITIONS.contains(t.when()) && !t.when().startsWith("SUBTYPE:")) {
+                    throw new RulesConfigException(at + ".when", "unknown condition " + t.when());
+                }
+                if (t.unless() != null && !CONDITIONS.contains(t.unless())) {
+                    throw new RulesConfigException(at + ".unless", "unknown condition " + t.unless());
+                }
+            }
+        }
+    }
+
+    private static void known(String at, String fact) {
+        if (fact != null && !CLAIM_FACTS.contains(fact) && !EXPENSE_FACTS.contains(fact)) {
+            throw new RulesConfigException(at, "unknown fact " + fact);
+        }
+    }
+
+    /** Inclusive boundary day of a dated rule for a trigger date; {@code extend} only moves "within" deadlines. */
+    public LocalDate boundary(Catalogue.TimeRule t, LocalDate trigger) {
+        switch (t.direction()) {
+            case "LATEST_BEFORE":
+            case "EARLIEST_BEFORE":
+                return trigger.minus(t.offset());
+            case "LATEST_AFTER":
+                return extend(trigger.plus(t.offset()));
+            case "LATEST_ON":
+                return trigger;
+            case "BEFORE_STRICT":
+                return trigger.minusDays(1);
+            case "EARLIEST_AFTER":
+                return trigger.plusDays(1);
+            case "EARLIEST_AFTER_OFFSET":
+                return trigger.plus(t.offset());
+            case "PERIOD_END":
+                return trigger.plus(t.offset()).minusDays(1);
+            default:
+                throw new IllegalStateException("rule " + t.id() + " has no date");
+        }
+    }
+
+    static boolean isEarliest(Catalogue.TimeRule t) {
+        return t.direction().startsWith("EARLIEST");
+    }
+
+    /** CONFIG extendToNextBusinessDay (default false, DOMAIN A-34): weekends and configured holidays. */
+    LocalDate extend(LocalDate last) {
+        if (!config.extendToNextBusinessDay) {
+            return last;
+        }
+        return nextBusinessDayOnOrAfter(last);
+    }
+
+    LocalDate nextBusinessDayOnOrAfter(LocalDate day) {
+        LocalDate d = day;
+        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY
+                || config.holidays.contains(d)) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    static LocalDate claimFact(String fact, QuoteRequest r) {
+        QuoteRequest.Activity a = r.activity();
+        if (fact.equals("FILING_DATE")) {
+            return r.filingDate();
+        }
+        if (a == null) {
+            return null;
+        }
+        switch (fact) {
+            case "ACTIVITY_START": return a.start();
+            case "ACTIVITY_END": return a.end();
+            case "PRE_APPROVAL_DATE": return a.preApprovalDate();
+            case "PRIOR_APPLICATION_DATE": return a.priorApplicationDate();
+            case "PROJECT_START": return a.projectStart();
+            case "FIRST_SUPPORTED_MONTH": return a.firstSupportedMonth() == null ? null : a.firstSupportedMonth().atDay(1);
+            case "FILM_RELEASE": return a.filmReleaseDate();
+            case "FIRST_TRAINING_START": return a.firstTrainingStart();
+            case "SECOND_FAIR_END": return a.secondFairEnd();
+            case "UNIT_CLOSURE": return a.unitClosureDate();
+            case "OWNERSHIP_CHANGE": return a.ownershipChangeDate();
+            case "AUTHORISATION_CANCELLED": return a.authorisationCancelledDate();
+            default: throw new IllegalArgumentException(fact);
+        }
+    }
+
+    static LocalDate expenseFact(String fact, QuoteRequest.Expense e) {
+        switch (fact) {
+            case "PAYMENT_DATE": return e.paymentDate();
+            case "DOCUMENT_ISSUE_DATE": return e.documentIssueDate();
+            case "PATIENT_ENTRY": return e.patientEntryDate();
+            case "PATIENT_REGISTRATION": return e.patientRegistrationDate();
+            case "REPORT_PUBLICATION": return e.reportPublicationDate();
+            case "DEPARTURE_DATE": return e.departureDate();
+            case "RETURN_DATE": return e.returnDate();
+            default: throw new IllegalArgumentException(fact);
+        }
+    }
+
+    static LocalDate fact(String fact, QuoteRequest r, QuoteRequest.Expense e) {
+        return CLAIM_FACTS.contains(fact) ? claimFact(fact, r) : e == null ? null : expenseFact(fact, e);
+    }
+
+    static boolean condition(String c, QuoteRequest r) {
+        QuoteRequest.Activity a = r.activity();
+        if (c.startsWith("SUBTYPE:")) {
+            return a != null && a.subtype() != null
+                    && java.util.Arrays.asList(c.substring("SUBTYPE:".length()).split("\\|")).contains(a.subtype());
+        }
+        if (c.equals("TWO_FAIRS")) {
+            return a != null && a.secondFairEnd() != null;
+        }
+        return a != null && Boolean.TRUE.equals(a.ministryOrganised());
+    }
+
+    static boolean applicable(Catalogue.TimeRule t, QuoteRequest r) {
+        return (t.when() == null || condition(t.when(), r)) && (t.unless() == null || !condition(t.unless(), r));
+    }
+
+    /** Every dated time rule of the item whose trigger fact is in the request, with its status on {@code today}. */
+    public List<Deadline> deadlines(String item, QuoteRequest r, LocalDate today, int dueSoonDays) {
+        List<Deadline> out = new ArrayList<>();
+        for (Timeline<Catalogue.TimeRule> timeline : catalogue.timeRules.values()) {
+            LocalDate ref = r.filingDate() != null ? r.filingDate() : today;
+            Optional<Timeline.Entry<Catalogue.TimeRule>> entry = timeline.entryAt(ref);
+            if (entry.isEmpty()) {
+                continue;
+            }
+            Catalogue.TimeRule t = entry.get().value();
+            if (t.direction().equals("NONE") || !t.appliesTo(item) || !applicable(t, r)) {
+                continue;
+            }
+            if (CLAIM_FACTS.contains(t.trigger())) {
+                LocalDate trigger = claimFact(t.trigger(), r);
+                if (trigger != null) {
+                    out.add(deadline(t, entry.get().reference(), trigger, null, today, dueSoonDays));
+                }
+            } else if (r.expenses() != null) {
+                for (QuoteRequest.Expense e : r.expenses()) {
+                    LocalDate trigger = e == null ? null : expenseFact(t.trigger(), e);
+                    if (trigger != null && t.appliesToKind(e.kind())) {
+                        out.add(deadline(t, entry.get().reference(), trigger, e.id(), today, dueSoonDays));
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Deadline::date).thenComparing(Deadline::ruleId)
+                .thenComparing(d -> d.subject() == null ? "" : d.subject()));
+        return out;
+    }
+
+    private Deadline deadline(Catalogue.TimeRule t, String article, LocalDate trigger, String subject, LocalDate today,
+                              int dueSoonDays) {
+        LocalDate date = boundary(t, trigger);
+        boolean earliest = isEarliest(t);
+        Deadline.Status status;
+        if (earliest) {
+            status = today.isBefore(date) ? Deadline.Status.NOT_YET : Deadline.Status.OPEN;
+        } else if (today.isAfter(date)) {
+            status = Deadline.Status.MISSED;
+        } else if (!today.plusDays(dueSoonDays).isBefore(date)) {
+            status = Deadline.Status.DUE_SOON;
+        } else {
+            status = Deadline.Status.OPEN;
+        }
+        return new Deadline(t.id(), article, date, earliest ? "EARLIEST" : "LATEST", subject, t.trigger(), trigger,
+                t.description(), t.consequence(), status);
+    }
+
+    /**
+     * The quote-time checks of the rules with a subject and a rejection (Art. 34 filing periods excepted: they are
+     * checked through claim_filing_period.yaml). Appends trace steps; returns the rejections.
+     */
+    public List<Quote.Rejection> check(String item, QuoteRequest r, QuoteRequest.Expense e, List<Quote.TraceStep> trace) {
+        List<Quote.Rejection> out = new ArrayList<>();
+        LocalDate ref = e.paymentDate();
+        for (Timeline<Catalogue.TimeRule> timeline : checksByItem.getOrDefault(item, List.of())) {
+            Optional<Timeline.Entry<Catalogue.TimeRule>> entry = timeline.entryAt(ref);
+            if (entry.isEmpty()) {
+                continue;
+            }
+            Catalogue.TimeRule t = entry.get().value();
+            if (t.subject() == null || t.rejection() == null || t.rejection().equals("DEADLINE_MISSED")
+                    || t.direction().equals("NONE") || !t.appliesTo(item) || !t.appliesToKind(e.kind())
+                    || !applicable(t, r)) {
+                continue;
+            }
+            String article = entry.get().reference();
+            LocalDate trigger = fact(t.trigger(), r, e);
+            if (trigger == null) {
+                if (t.requireTrigger()) {
+                    trace.add(step(t.id(), article, inputs("trigger", t.trigger(), "triggerDate", "missing"),
+                            t.rejection() + ": " + t.consequence()));
+                    out.add(new Quote.Rejection(t.rejection(), article));
+                }
+                continue;
+            }
+            LocalDate subject = fact(t.subject(), r, e);
+            if (subject == null) {
+                continue;
+            }
+            LocalDate boundary = boundary(t, trigger);
+            boolean ok = isEarliest(t) ? !subject.isBefore(boundary) : !subject.isAfter(boundary);
+            trace.add(step(t.id(), article, inputs("trigger", t.trigger(), "triggerDate", trigger.toString(),
+                    "direction", t.direction(), "offset", String.valueOf(t.offset()), "boundary", boundary.toString(),
+                    t.subject(), subject.toString()), ok ? "OK" : t.rejection() + ": " + t.consequence()));
+            if (!ok) {
+                out.add(new Quote.Rejection(t.rejection(), article));
+            }
+        }
+        return out;
+    }
+
+    static Quote.TraceStep step(String ruleId, String article, Map<String, String> inputs, String output) {
+        return new Quote.TraceStep(ruleId, article, inputs, output);
+    }
+
+    static Map<String, String> inputs(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}
