@@ -30,8 +30,11 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 class LocalRunnerEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
-            .getBytes(StandardCharsets.US_ASCII);
+    /** The smallest PDF PDFBox accepts: one empty page. */
+    private static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+            + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
+            + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
     private static LocalSystem system;
     private static HttpClient http;
     private static String companyA;

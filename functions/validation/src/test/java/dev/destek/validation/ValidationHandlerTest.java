@@ -32,7 +32,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 /** The validation handler fed the S3 event JSON that S3 sends, against the emulators. */
 @ExtendWith({DynaliteExtension.class, S3ProxyExtension.class})
 class ValidationHandlerTest {
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF = Corpus.pdf(1);
 
     @Test
     void objectCreated_matchingPdf_shouldAcceptOnceAndIgnoreTheDuplicateEvent(DynamoTable table, S3Bucket bucket)

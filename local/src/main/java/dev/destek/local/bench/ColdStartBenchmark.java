@@ -261,7 +261,11 @@ public final class ColdStartBenchmark {
     }
 
     private static final String BENCH_COMPANY = "BENCH_CO";
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    /** The smallest PDF PDFBox accepts: one empty page. */
+    private static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                    + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                    + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
+                    + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
     private static final String QUOTE = "{\"programme\":\"DECREE_2015_8\",\"supportItem\":\"ADVERTISING\","
             + "\"applicant\":{\"role\":\"BENEFICIARY\",\"type\":\"IT_COMPANY\",\"sector\":\"IT\",\"hqProvince\":\"PROV_A\"},"
             + "\"activity\":{\"countries\":[\"XA\"],\"start\":\"2025-01-10\",\"end\":\"2025-01-20\",\"preApprovalDate\":null},"

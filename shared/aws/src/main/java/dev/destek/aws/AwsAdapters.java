@@ -2,14 +2,18 @@ package dev.destek.aws;
 
 import dev.destek.application.ApplicationRepository;
 import dev.destek.aws.dynamo.DynamoApplicationRepository;
+import dev.destek.aws.dynamo.DynamoDuplicateIndex;
 import dev.destek.aws.dynamo.DynamoReminderStore;
 import dev.destek.aws.s3.S3DocumentStore;
 import dev.destek.aws.s3.S3UploadSigner;
 import dev.destek.document.DocumentStore;
+import dev.destek.document.DuplicateIndex;
 import dev.destek.document.UploadSigner;
 import dev.destek.reminder.ReminderStore;
+import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The production adapters of the core ports, for a function's Dagger module: each one's SDK client starts
@@ -18,6 +22,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 public final class AwsAdapters {
     private final AwsSettings settings;
     private final AwsCredentialsProvider credentials;
+    /** One DynamoDB client for all the table's adapters of a function: each client costs cold-start time. */
+    private InBackground<DynamoDbClient> dynamo;
 
     private AwsAdapters(AwsSettings settings, AwsCredentialsProvider credentials) {
         this.settings = settings;
@@ -34,13 +40,23 @@ public final class AwsAdapters {
     }
 
     public ApplicationRepository applications() {
-        return new DynamoApplicationRepository(
-                InBackground.start("dynamodb", () -> AwsClients.dynamoDb(settings, credentials)), settings.tableName());
+        return new DynamoApplicationRepository(dynamo(), settings.tableName());
     }
 
     public ReminderStore reminders() {
-        return new DynamoReminderStore(
-                InBackground.start("dynamodb", () -> AwsClients.dynamoDb(settings, credentials)), settings.tableName());
+        return new DynamoReminderStore(dynamo(), settings.tableName());
+    }
+
+    /** Shares the table's client with {@link #applications()}: validation uses both. */
+    public DuplicateIndex duplicates(Clock clock) {
+        return new DynamoDuplicateIndex(dynamo(), settings.tableName(), clock);
+    }
+
+    private synchronized InBackground<DynamoDbClient> dynamo() {
+        if (dynamo == null) {
+            dynamo = InBackground.start("dynamodb", () -> AwsClients.dynamoDb(settings, credentials));
+        }
+        return dynamo;
     }
 
     public DocumentStore documents() {

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * One evidence file of an application: what the applicant declared, where it is stored, and what
  * validation found. {@code validatedVersion} is the stored object's version (ETag) that the current
- * status was computed from, which makes validation idempotent per object version.
+ * status was computed from, which makes validation idempotent per object version. {@code facts} is what
+ * validation learnt from the bytes (null until they were read: never uploaded, empty or oversized).
  */
 public record Document(
         String id,
@@ -24,7 +25,8 @@ public record Document(
         String detectedContentType,
         String validatedVersion,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        FileFacts facts) {
     public Document {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(companyId, "companyId");
@@ -34,11 +36,31 @@ public record Document(
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
     }
 
-    /** The outcome of validating {@code version} of the stored object. */
+    /** A document about whose bytes nothing is known yet (as declared, before validation). */
+    public Document(String id, String companyId, String applicationId, String documentType, String fileName,
+                    String declaredContentType, long declaredSizeBytes, String declaredSha256, String objectKey,
+                    DocumentStatus status, List<RejectionReason> reasons, String detectedContentType,
+                    String validatedVersion, Instant createdAt, Instant updatedAt) {
+        this(id, companyId, applicationId, documentType, fileName, declaredContentType, declaredSizeBytes,
+                declaredSha256, objectKey, status, reasons, detectedContentType, validatedVersion, createdAt,
+                updatedAt, null);
+    }
+
+    public DocumentRef ref() {
+        return new DocumentRef(applicationId, id);
+    }
+
+    /** The outcome of validating {@code version} of the stored object, without facts about its bytes. */
     public Document withValidation(DocumentStatus newStatus, List<RejectionReason> newReasons,
                                    String detected, String version, String newObjectKey, Instant at) {
+        return withValidation(newStatus, newReasons, detected, version, newObjectKey, null, at);
+    }
+
+    /** The outcome of validating {@code version} of the stored object. */
+    public Document withValidation(DocumentStatus newStatus, List<RejectionReason> newReasons, String detected,
+                                   String version, String newObjectKey, FileFacts newFacts, Instant at) {
         return new Document(id, companyId, applicationId, documentType, fileName, declaredContentType,
                 declaredSizeBytes, declaredSha256, newObjectKey, newStatus, newReasons, detected, version,
-                createdAt, at);
+                createdAt, at, newFacts);
     }
 }

@@ -5,5 +5,10 @@ public enum DocumentStatus {
     PENDING_UPLOAD,
     ACCEPTED,
     /** Kept in quarantine with its reasons; never deleted. */
-    REJECTED
+    REJECTED,
+    /**
+     * Passed every check, but the company already has a document with the same bytes
+     * ({@link FileFacts#duplicateOf()}). Kept where it was uploaded, not counted as new evidence.
+     */
+    DUPLICATE
 }

@@ -3,8 +3,11 @@ package dev.destek.aws.dynamo;
 import dev.destek.application.Application;
 import dev.destek.application.ApplicationStatus;
 import dev.destek.document.Document;
+import dev.destek.document.DocumentRef;
 import dev.destek.document.DocumentStatus;
+import dev.destek.document.FileFacts;
 import dev.destek.document.RejectionReason;
+import dev.destek.document.ScanVerdict;
 import dev.destek.rules.ChecklistEntry;
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,6 +52,18 @@ final class ApplicationItemMapper {
     static final String REASON_DETAIL = "detail";
     static final String DETECTED_CONTENT_TYPE = "detectedContentType";
     static final String VALIDATED_VERSION = "validatedVersion";
+    /** What validation learnt from the bytes, one map: {@link #SHA256}, {@link #PAGE_COUNT}… */
+    static final String FACTS = "facts";
+    static final String SHA256 = "sha256";
+    static final String PAGE_COUNT = "pageCount";
+    static final String WIDTH_PX = "widthPx";
+    static final String HEIGHT_PX = "heightPx";
+    /** {@code CLEAN}, {@code INFECTED} or {@code NOT_SCANNED} ({@link ScanVerdict#code()}). */
+    static final String SCAN = "scan";
+    /** The signature found ({@code INFECTED}) or why nothing scanned ({@code NOT_SCANNED}). */
+    static final String SCAN_DETAIL = "scanDetail";
+    static final String DUPLICATE_OF_APPLICATION = "duplicateOfApplicationId";
+    static final String DUPLICATE_OF_DOCUMENT = "duplicateOfDocumentId";
 
     private ApplicationItemMapper() { }
 
@@ -119,6 +134,9 @@ final class ApplicationItemMapper {
         putIfPresent(item, VALIDATED_VERSION, document.validatedVersion());
         putIfPresent(item, CREATED_AT, document.createdAt() == null ? null : document.createdAt().toString());
         putIfPresent(item, UPDATED_AT, document.updatedAt() == null ? null : document.updatedAt().toString());
+        if (document.facts() != null) {
+            item.put(FACTS, facts(document.facts()));
+        }
         return item;
     }
 
@@ -139,7 +157,52 @@ final class ApplicationItemMapper {
                 string(item, DETECTED_CONTENT_TYPE),
                 string(item, VALIDATED_VERSION),
                 instant(item, CREATED_AT),
-                instant(item, UPDATED_AT));
+                instant(item, UPDATED_AT),
+                item.containsKey(FACTS) && item.get(FACTS).hasM() ? toFacts(item.get(FACTS).m()) : null);
+    }
+
+    static AttributeValue facts(FileFacts facts) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        map.put(SHA256, s(facts.sha256()));
+        putIfPresent(map, PAGE_COUNT, facts.pageCount());
+        putIfPresent(map, WIDTH_PX, facts.widthPx());
+        putIfPresent(map, HEIGHT_PX, facts.heightPx());
+        map.put(SCAN, s(facts.scan().code()));
+        if (facts.scan() instanceof ScanVerdict.Infected infected) {
+            map.put(SCAN_DETAIL, s(infected.signature()));
+        } else if (facts.scan() instanceof ScanVerdict.NotScanned notScanned) {
+            map.put(SCAN_DETAIL, s(notScanned.why()));
+        }
+        if (facts.duplicateOf() != null) {
+            map.put(DUPLICATE_OF_APPLICATION, s(facts.duplicateOf().applicationId()));
+            map.put(DUPLICATE_OF_DOCUMENT, s(facts.duplicateOf().documentId()));
+        }
+        return AttributeValue.fromM(map);
+    }
+
+    static FileFacts toFacts(Map<String, AttributeValue> map) {
+        String detail = string(map, SCAN_DETAIL);
+        ScanVerdict scan = switch (String.valueOf(string(map, SCAN))) {
+            case ScanVerdict.CLEAN -> new ScanVerdict.Clean();
+            case ScanVerdict.INFECTED -> new ScanVerdict.Infected(detail == null ? "unknown" : detail);
+            default -> new ScanVerdict.NotScanned(detail == null ? "unknown" : detail);
+        };
+        String duplicateApplication = string(map, DUPLICATE_OF_APPLICATION);
+        String duplicateDocument = string(map, DUPLICATE_OF_DOCUMENT);
+        return new FileFacts(string(map, SHA256), integer(map, PAGE_COUNT), integer(map, WIDTH_PX),
+                integer(map, HEIGHT_PX), scan, duplicateApplication == null || duplicateDocument == null ? null
+                        : new DocumentRef(duplicateApplication, duplicateDocument));
+    }
+
+    private static Integer integer(Map<String, AttributeValue> map, String name) {
+        AttributeValue value = map.get(name);
+        return value == null || value.n() == null ? null : Integer.valueOf(value.n());
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, Integer value) {
+        if (value != null) {
+            item.put(name, AttributeValue.fromN(value.toString()));
+        }
     }
 
     static AttributeValue reasons(List<RejectionReason> reasons) {

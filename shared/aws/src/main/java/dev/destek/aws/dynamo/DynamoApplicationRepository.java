@@ -145,11 +145,22 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
             values.put(":updatedAt", s(validated.updatedAt().toString()));
             update.append(", #updatedAt = :updatedAt");
         }
+        names.put("#facts", ApplicationItemMapper.FACTS);
+        List<String> removals = new java.util.ArrayList<>();
         if (validated.detectedContentType() != null) {
             values.put(":detected", s(validated.detectedContentType()));
             update.append(", #detected = :detected");
         } else {
-            update.append(" REMOVE #detected");
+            removals.add("#detected");
+        }
+        if (validated.facts() != null) {
+            values.put(":facts", ApplicationItemMapper.facts(validated.facts()));
+            update.append(", #facts = :facts");
+        } else {
+            removals.add("#facts");
+        }
+        if (!removals.isEmpty()) {
+            update.append(" REMOVE ").append(String.join(", ", removals));
         }
         try {
             dynamo.get().updateItem(request -> request.tableName(tableName)

@@ -10,8 +10,11 @@ import dev.destek.aws.testsupport.DynaliteExtension;
 import dev.destek.aws.testsupport.DynamoTable;
 import dev.destek.document.Document;
 import dev.destek.document.DocumentKeys;
+import dev.destek.document.DocumentRef;
 import dev.destek.document.DocumentStatus;
+import dev.destek.document.FileFacts;
 import dev.destek.document.RejectionReason;
+import dev.destek.document.ScanVerdict;
 import dev.destek.rules.ChecklistEntry;
 import java.time.Instant;
 import java.util.List;
@@ -206,6 +209,31 @@ class DynamoApplicationRepositoryTest {
         // THEN
         assertThat(written).isTrue();
         assertThat(repository.findDocument("acme", "app-1", "doc-1")).contains(accepted);
+    }
+
+    @Test
+    void recordValidation_factsOfTheBytes_shouldRoundTripAndGoWhenALaterVersionHasNone() {
+        // GIVEN a duplicate with everything validation can learn, and the rejected version after it
+        Document pending = document("acme", "app-1", "doc-1");
+        repository.addDocument(pending);
+        Document duplicate = pending.withValidation(DocumentStatus.DUPLICATE,
+                List.of(new RejectionReason(RejectionReason.DUPLICATE, "same as doc-0")), "application/pdf", "etag-1",
+                pending.objectKey(), new FileFacts("ab12", 3, null, null, new ScanVerdict.Infected("Eicar-Signature"),
+                        new DocumentRef("app-0", "doc-0")), T0.plusSeconds(10));
+        Document image = pending.withValidation(DocumentStatus.ACCEPTED, List.of(), "image/png", "etag-2",
+                pending.objectKey(), new FileFacts("cd34", null, 640, 480, new ScanVerdict.NotScanned("none"), null),
+                T0.plusSeconds(20));
+        Document empty = pending.withValidation(DocumentStatus.REJECTED,
+                List.of(new RejectionReason(RejectionReason.EMPTY_FILE, "0 bytes")), null, "etag-3",
+                DocumentKeys.quarantineOf(pending.objectKey()), T0.plusSeconds(30));
+
+        // WHEN / THEN each version reads back exactly as written
+        repository.recordValidation(duplicate);
+        assertThat(repository.findDocument("acme", "app-1", "doc-1")).contains(duplicate);
+        repository.recordValidation(image);
+        assertThat(repository.findDocument("acme", "app-1", "doc-1")).contains(image);
+        repository.recordValidation(empty);
+        assertThat(repository.findDocument("acme", "app-1", "doc-1")).contains(empty);
     }
 
     @Test
