@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.destek.application.ApplicationService;
 import dev.destek.aws.AwsAdapters;
+import dev.destek.aws.InBackground;
 import dev.destek.http.HttpApi;
 import dev.destek.rules.Rules;
 import java.time.Clock;
@@ -19,7 +20,7 @@ final class UploadModule {
     @Provides @Singleton
     static ApplicationService applications(@Named("env") Map<String, String> env) {
         AwsAdapters aws = AwsAdapters.fromEnv(env);
-        return new ApplicationService(aws.applications(), aws.uploadSigner(), Rules.load(env), Clock.systemUTC(),
+        return new ApplicationService(aws.applications(), aws.uploadSigner(), InBackground.start("rules", () -> Rules.load(env)), Clock.systemUTC(),
                 () -> UUID.randomUUID().toString(), aws.settings().uploadUrlTtl());
     }
 

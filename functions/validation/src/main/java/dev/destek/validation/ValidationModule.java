@@ -3,6 +3,7 @@ package dev.destek.validation;
 import dagger.Module;
 import dagger.Provides;
 import dev.destek.aws.AwsAdapters;
+import dev.destek.aws.InBackground;
 import dev.destek.document.DocumentValidationService;
 import dev.destek.document.FileChecks;
 import dev.destek.document.MalwareScanner;
@@ -27,7 +28,7 @@ final class ValidationModule {
         MalwareScanner scanner = ClamdScanner.fromEnv(env).orElse(MalwareScanner.NONE);
         FileChecks checks = new FileChecks(new TikaTypeDetector(), MediaTypeInspector.standard(), scanner);
         Path scratch = Path.of(env.getOrDefault(SCRATCH_DIR, System.getProperty("java.io.tmpdir")));
-        return new DocumentValidationService(aws.applications(), aws.documents(), Rules.load(env), checks,
-                aws.duplicates(clock), scratch, clock);
+        return new DocumentValidationService(aws.applications(), aws.documents(),
+                InBackground.start("rules", () -> Rules.load(env)), checks, aws.duplicates(clock), scratch, clock);
     }
 }

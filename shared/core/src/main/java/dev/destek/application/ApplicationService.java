@@ -36,13 +36,19 @@ public final class ApplicationService {
 
     private final ApplicationRepository repository;
     private final UploadSigner signer;
-    private final Rules rules;
+    private final Supplier<Rules> rules;
     private final Clock clock;
     private final Supplier<String> ids;
     private final Duration uploadTtl;
 
     public ApplicationService(ApplicationRepository repository, UploadSigner signer, Rules rules, Clock clock,
                               Supplier<String> ids, Duration uploadTtl) {
+        this(repository, signer, () -> rules, clock, ids, uploadTtl);
+    }
+
+    /** Takes the rules as they are being loaded, so that loading overlaps the rest of a cold start. */
+    public ApplicationService(ApplicationRepository repository, UploadSigner signer, Supplier<Rules> rules,
+                              Clock clock, Supplier<String> ids, Duration uploadTtl) {
         this.repository = repository;
         this.signer = signer;
         this.rules = rules;
@@ -57,11 +63,11 @@ public final class ApplicationService {
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, LEGAL_ZONE);
-        SupportItem item = rules.supportItem(request.supportItem())
+        SupportItem item = rules.get().supportItem(request.supportItem())
                 .filter(i -> inForce(i, today))
                 .orElseThrow(() -> invalid("/supportItem", "unknown or not in force: " + request.supportItem()));
         Application application = new Application(ids.get(), caller.companyId(), item.id(), ApplicationStatus.DRAFT,
-                rules.checklist(item.id(), today), caller.subject(), now);
+                rules.get().checklist(item.id(), today), caller.subject(), now);
         repository.create(application);
         return new ApplicationView(application, List.of());
     }
@@ -103,7 +109,7 @@ public final class ApplicationService {
         if (blank(request.documentType())) {
             errors.add(new Problem.FieldError("/documentType", "required"));
         } else {
-            rule = rules.documentType(request.documentType());
+            rule = rules.get().documentType(request.documentType());
             boolean onChecklist = application.checklist().stream()
                     .anyMatch(e -> e.documentType().equals(request.documentType()));
             if (rule.isEmpty() || !onChecklist) {

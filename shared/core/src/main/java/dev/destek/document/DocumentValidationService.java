@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 
 /**
@@ -34,7 +35,7 @@ public final class DocumentValidationService {
     private static final JsonLog LOG = JsonLog.of(DocumentValidationService.class);
     private final ApplicationRepository repository;
     private final DocumentStore store;
-    private final Rules rules;
+    private final Supplier<Rules> rules;
     private final FileChecks checks;
     private final DuplicateIndex duplicates;
     private final Path scratchDir;
@@ -45,6 +46,13 @@ public final class DocumentValidationService {
      *                   ephemeral storage must hold the largest allowed file)
      */
     public DocumentValidationService(ApplicationRepository repository, DocumentStore store, Rules rules,
+                                     FileChecks checks, DuplicateIndex duplicates, Path scratchDir, Clock clock) {
+        this(repository, store, () -> rules, checks, duplicates, scratchDir, clock);
+        Objects.requireNonNull(rules, "rules");
+    }
+
+    /** Takes the rules as they are being loaded, so that loading overlaps the rest of a cold start. */
+    public DocumentValidationService(ApplicationRepository repository, DocumentStore store, Supplier<Rules> rules,
                                      FileChecks checks, DuplicateIndex duplicates, Path scratchDir, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.store = Objects.requireNonNull(store, "store");
@@ -151,7 +159,7 @@ public final class DocumentValidationService {
 
     private Inspection inspect(Document document, StoredObject stored) {
         List<RejectionReason> reasons = new ArrayList<>();
-        Optional<DocumentTypeRule> rule = rules.documentType(document.documentType());
+        Optional<DocumentTypeRule> rule = rules.get().documentType(document.documentType());
         long limit = rule.map(DocumentTypeRule::maxSizeBytes).orElse(0L);
         if (stored.sizeBytes() == 0) {
             reasons.add(new RejectionReason(RejectionReason.EMPTY_FILE, "The stored file is empty"));
