@@ -1,7 +1,7 @@
 package dev.destek.validation;
 
-import dev.destek.aws.InBackground;
 import dev.destek.document.TypeDetector;
+import dev.destek.lambda.InBackground;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -9,6 +9,7 @@ import dev.destek.aws.s3.S3UploadSigner;
 import dev.destek.document.DocumentStore;
 import dev.destek.document.DuplicateIndex;
 import dev.destek.document.UploadSigner;
+import dev.destek.lambda.InBackground;
 import dev.destek.reminder.ReminderStore;
 import java.time.Clock;
 import java.util.Map;

@@ -60,6 +60,8 @@ public final class SnapStartPriming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         prime();
+        // what the priming event did not touch (rules, a presigner, Tika) must still be in the snapshot, complete
+        InBackground.awaitAll();
     }
 
     @Override

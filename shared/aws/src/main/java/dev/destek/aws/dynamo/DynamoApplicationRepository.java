@@ -12,10 +12,10 @@ import static dev.destek.aws.dynamo.ApplicationItemMapper.documentSk;
 import static dev.destek.aws.dynamo.ApplicationItemMapper.key;
 import static dev.destek.aws.dynamo.ApplicationItemMapper.s;
 
-import dev.destek.aws.InBackground;
 import dev.destek.application.Application;
 import dev.destek.application.ApplicationRepository;
 import dev.destek.document.Document;
+import dev.destek.lambda.InBackground;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;

@@ -4,9 +4,9 @@ import static dev.destek.aws.dynamo.ApplicationItemMapper.companyPk;
 import static dev.destek.aws.dynamo.ApplicationItemMapper.key;
 import static dev.destek.aws.dynamo.ApplicationItemMapper.s;
 
-import dev.destek.aws.InBackground;
 import dev.destek.document.DocumentRef;
 import dev.destek.document.DuplicateIndex;
+import dev.destek.lambda.InBackground;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.destek.aws.dynamo;
 import static dev.destek.aws.dynamo.ApplicationItemMapper.s;
 import static dev.destek.aws.dynamo.ApplicationItemMapper.string;
 
-import dev.destek.aws.InBackground;
+import dev.destek.lambda.InBackground;
 import dev.destek.reminder.DueReminder;
 import dev.destek.reminder.ReminderStore;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.destek.aws.s3;
 
-import dev.destek.aws.InBackground;
 import dev.destek.document.DocumentKeys;
 import dev.destek.document.DocumentStore;
 import dev.destek.document.StoredObject;
+import dev.destek.lambda.InBackground;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.function.Supplier;

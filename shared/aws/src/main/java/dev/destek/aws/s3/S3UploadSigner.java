@@ -1,7 +1,7 @@
 package dev.destek.aws.s3;
 
-import dev.destek.aws.InBackground;
 import dev.destek.document.UploadSigner;
+import dev.destek.lambda.InBackground;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

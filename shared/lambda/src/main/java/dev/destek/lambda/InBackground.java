@@ -1,6 +1,8 @@
-package dev.destek.aws;
+package dev.destek.lambda;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
@@ -10,6 +12,8 @@ import java.util.function.Supplier;
  * {@link #get()} waits for it and rethrows a build failure as it happened.
  */
 public final class InBackground<T> implements Supplier<T> {
+    /** Everything started in this container, so that a SnapStart snapshot can wait for all of it. */
+    private static final List<CompletableFuture<?>> STARTED = new CopyOnWriteArrayList<>();
     private final CompletableFuture<T> value;
 
     private InBackground(CompletableFuture<T> value) {
@@ -18,6 +22,7 @@ public final class InBackground<T> implements Supplier<T> {
 
     public static <T> InBackground<T> start(String name, Supplier<T> factory) {
         CompletableFuture<T> future = new CompletableFuture<>();
+        STARTED.add(future);
         Thread builder = new Thread(() -> {
             try {
                 future.complete(factory.get());
@@ -33,6 +38,13 @@ public final class InBackground<T> implements Supplier<T> {
     /** An already built value, for tests and for callers that have one. */
     public static <T> InBackground<T> of(T value) {
         return new InBackground<>(CompletableFuture.completedFuture(value));
+    }
+
+    /** Waits for everything started so far (failures surface when their value is asked for, not here). */
+    public static void awaitAll() {
+        for (CompletableFuture<?> future : STARTED) {
+            future.handle((value, failure) -> null).join();
+        }
     }
 
     @Override
