@@ -28,7 +28,7 @@ class RemindersHandlerTest {
     void scheduledRun_twiceOnTheSameDay_shouldSendEachDueReminderOnce(DynamoTable table, S3Bucket bucket)
             throws Exception {
         // GIVEN one reminder due on the run's Istanbul day and one due the next day
-        DynamoReminderStore store = new DynamoReminderStore(table.client(), table.tableName());
+        DynamoReminderStore store = new DynamoReminderStore(table::client, table.tableName());
         store.schedule(new DueReminder("ACME_EXPORT", "app-1", "T34_1_FILING", "Art. 34(1)",
                 LocalDate.parse("2026-03-09"), LocalDate.parse("2026-03-02")));
         store.schedule(new DueReminder("ACME_EXPORT", "app-1", "T34_1_FILING", "Art. 34(1)",

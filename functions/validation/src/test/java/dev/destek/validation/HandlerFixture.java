@@ -37,7 +37,7 @@ final class HandlerFixture {
     final Map<String, String> env;
 
     HandlerFixture(DynamoTable table, S3Bucket bucket, Map<String, String> extraEnv) {
-        this.repository = new DynamoApplicationRepository(table.client(), table.tableName());
+        this.repository = new DynamoApplicationRepository(table::client, table.tableName());
         this.bucket = bucket;
         Map<String, String> all = new HashMap<>(FunctionEnvironment.of(table, bucket));
         all.putAll(extraEnv);

@@ -38,7 +38,7 @@ class ValidationHandlerTest {
     void objectCreated_matchingPdf_shouldAcceptOnceAndIgnoreTheDuplicateEvent(DynamoTable table, S3Bucket bucket)
             throws Exception {
         // GIVEN a declared document whose bytes were stored
-        DynamoApplicationRepository repository = new DynamoApplicationRepository(table.client(), table.tableName());
+        DynamoApplicationRepository repository = new DynamoApplicationRepository(table::client, table.tableName());
         Document declared = declare(repository, "doc-1", sha256(PDF), PDF.length);
         bucket.client().putObject(b -> b.bucket(bucket.name()).key(declared.objectKey()), RequestBody.fromBytes(PDF));
         ValidationHandler handler = new ValidationHandler(FunctionEnvironment.of(table, bucket));
@@ -61,7 +61,7 @@ class ValidationHandlerTest {
         byte[] exe = new byte[512];
         exe[0] = 'M';
         exe[1] = 'Z';
-        DynamoApplicationRepository repository = new DynamoApplicationRepository(table.client(), table.tableName());
+        DynamoApplicationRepository repository = new DynamoApplicationRepository(table::client, table.tableName());
         Document declared = declare(repository, "doc-2", sha256(exe), exe.length);
         bucket.client().putObject(b -> b.bucket(bucket.name()).key(declared.objectKey()), RequestBody.fromBytes(exe));
 

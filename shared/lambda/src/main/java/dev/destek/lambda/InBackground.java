@@ -35,11 +35,6 @@ public final class InBackground<T> implements Supplier<T> {
         return new InBackground<>(future);
     }
 
-    /** An already built value, for tests and for callers that have one. */
-    public static <T> InBackground<T> of(T value) {
-        return new InBackground<>(CompletableFuture.completedFuture(value));
-    }
-
     /** Waits for everything started so far (failures surface when their value is asked for, not here). */
     public static void awaitAll() {
         for (CompletableFuture<?> future : STARTED) {

@@ -48,11 +48,7 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
     private final Supplier<DynamoDbClient> dynamo;
     private final String tableName;
 
-    public DynamoApplicationRepository(DynamoDbClient dynamo, String tableName) {
-        this(InBackground.of(Objects.requireNonNull(dynamo, "dynamo")), tableName);
-    }
-
-    /** Takes the client as it is being built (see {@link InBackground}); it is awaited on first use. */
+    /** Takes the client as it may still be being built (see {@link InBackground}); it is awaited on first use. */
     public DynamoApplicationRepository(Supplier<DynamoDbClient> dynamo, String tableName) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.tableName = Objects.requireNonNull(tableName, "tableName");

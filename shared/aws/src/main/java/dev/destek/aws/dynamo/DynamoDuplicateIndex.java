@@ -40,11 +40,7 @@ public final class DynamoDuplicateIndex implements DuplicateIndex {
     private final String tableName;
     private final Clock clock;
 
-    public DynamoDuplicateIndex(DynamoDbClient dynamo, String tableName, Clock clock) {
-        this(InBackground.of(Objects.requireNonNull(dynamo, "dynamo")), tableName, clock);
-    }
-
-    /** Takes the client as it is being built (see {@link InBackground}); it is awaited on first use. */
+    /** Takes the client as it may still be being built (see {@link InBackground}); it is awaited on first use. */
     public DynamoDuplicateIndex(Supplier<DynamoDbClient> dynamo, String tableName, Clock clock) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.tableName = Objects.requireNonNull(tableName, "tableName");

@@ -40,11 +40,7 @@ public final class DynamoReminderStore implements ReminderStore {
     private final Supplier<DynamoDbClient> dynamo;
     private final String tableName;
 
-    public DynamoReminderStore(DynamoDbClient dynamo, String tableName) {
-        this(InBackground.of(Objects.requireNonNull(dynamo, "dynamo")), tableName);
-    }
-
-    /** Takes the client as it is being built (see {@link InBackground}); it is awaited on first use. */
+    /** Takes the client as it may still be being built (see {@link InBackground}); it is awaited on first use. */
     public DynamoReminderStore(Supplier<DynamoDbClient> dynamo, String tableName) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.tableName = Objects.requireNonNull(tableName, "tableName");

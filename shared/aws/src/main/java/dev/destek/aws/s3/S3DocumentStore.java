@@ -20,11 +20,7 @@ public final class S3DocumentStore implements DocumentStore {
     private final Supplier<S3Client> s3;
     private final String bucket;
 
-    public S3DocumentStore(S3Client s3, String bucket) {
-        this(InBackground.of(Objects.requireNonNull(s3, "s3")), bucket);
-    }
-
-    /** Takes the client as it is being built (see {@link InBackground}); it is awaited on first use. */
+    /** Takes the client as it may still be being built (see {@link InBackground}); it is awaited on first use. */
     public S3DocumentStore(Supplier<S3Client> s3, String bucket) {
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.bucket = Objects.requireNonNull(bucket, "bucket");

@@ -23,11 +23,7 @@ public final class S3UploadSigner implements UploadSigner {
     private final Supplier<S3Presigner> presigner;
     private final String bucket;
 
-    public S3UploadSigner(S3Presigner presigner, String bucket) {
-        this(InBackground.of(Objects.requireNonNull(presigner, "presigner")), bucket);
-    }
-
-    /** Takes the client as it is being built (see {@link InBackground}); it is awaited on first use. */
+    /** Takes the client as it may still be being built (see {@link InBackground}); it is awaited on first use. */
     public S3UploadSigner(Supplier<S3Presigner> presigner, String bucket) {
         this.presigner = Objects.requireNonNull(presigner, "presigner");
         this.bucket = Objects.requireNonNull(bucket, "bucket");

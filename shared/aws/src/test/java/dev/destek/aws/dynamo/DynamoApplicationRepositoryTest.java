@@ -38,7 +38,7 @@ class DynamoApplicationRepositoryTest {
     @BeforeEach
     void setUp(DynamoTable freshTable) {
         table = freshTable;
-        repository = new DynamoApplicationRepository(table.client(), table.tableName());
+        repository = new DynamoApplicationRepository(table::client, table.tableName());
     }
 
     @Test

@@ -32,7 +32,7 @@ class DynamoDuplicateIndexTest {
     @BeforeEach
     void setUp(DynamoTable freshTable) {
         table = freshTable;
-        index = new DynamoDuplicateIndex(table.client(), table.tableName(), CLOCK);
+        index = new DynamoDuplicateIndex(table::client, table.tableName(), CLOCK);
     }
 
     @Test

@@ -30,7 +30,7 @@ class DynamoReminderStoreTest {
     @BeforeEach
     void setUp(DynamoTable freshTable) {
         table = freshTable;
-        store = new DynamoReminderStore(table.client(), table.tableName());
+        store = new DynamoReminderStore(table::client, table.tableName());
     }
 
     @Test

@@ -91,7 +91,7 @@ class LocalStackAdaptersTest {
     @Test
     void applicationRepository_createListAndValidateOnce_shouldBehaveAsOnDynalite() {
         // GIVEN
-        var repository = new DynamoApplicationRepository(dynamo, TABLE);
+        var repository = new DynamoApplicationRepository(() -> dynamo, TABLE);
         Instant now = Instant.parse("2026-03-01T09:00:00Z");
         repository.create(new Application("app-1", "acme", "SUPPORT-7", ApplicationStatus.DRAFT,
                 List.of(new ChecklistEntry("INVOICE", "Art. 9(1)", "Invoice", "Fatura", true)), "user-1", now));
@@ -120,7 +120,7 @@ class LocalStackAdaptersTest {
     @Test
     void reminderStore_dueOnAndClaim_shouldClaimOnce() {
         // GIVEN
-        var store = new DynamoReminderStore(dynamo, TABLE);
+        var store = new DynamoReminderStore(() -> dynamo, TABLE);
         LocalDate day = LocalDate.parse("2026-04-10");
         DueReminder reminder = new DueReminder("acme", "app-1", "R1", "Art. 12", day.plusDays(7), day);
         store.schedule(reminder);
@@ -137,7 +137,7 @@ class LocalStackAdaptersTest {
         byte[] file = "%PDF-1.7 declared\n".getBytes(StandardCharsets.US_ASCII);
         byte[] forged = "%PDF-1.7 forged!!\n".getBytes(StandardCharsets.US_ASCII);
         String key = DocumentKeys.upload("acme", "app-1", "doc-9");
-        PresignedUpload upload = new S3UploadSigner(presigner, BUCKET).presignPut(new UploadSpec(
+        PresignedUpload upload = new S3UploadSigner(() -> presigner, BUCKET).presignPut(new UploadSpec(
                 key, "application/pdf", file.length, sha256(file), Duration.ofMinutes(5)));
 
         // WHEN
@@ -147,7 +147,7 @@ class LocalStackAdaptersTest {
         // THEN
         assertThat(forgedStatus).isGreaterThanOrEqualTo(400);
         assertThat(declaredStatus).isEqualTo(200);
-        var store = new S3DocumentStore(s3, BUCKET);
+        var store = new S3DocumentStore(() -> s3, BUCKET);
         assertThat(store.head(key).orElseThrow().sizeBytes()).isEqualTo(file.length);
         assertThat(store.quarantine(key)).isEqualTo(store.quarantine(key));
     }
@@ -159,7 +159,7 @@ class LocalStackAdaptersTest {
                 RequestBody.fromBytes(new byte[] {1, 2, 3}));
 
         // WHEN
-        var head = new S3DocumentStore(s3, BUCKET).head("uploads/a/b/c").orElseThrow();
+        var head = new S3DocumentStore(() -> s3, BUCKET).head("uploads/a/b/c").orElseThrow();
 
         // THEN
         assertThat(head.sizeBytes()).isEqualTo(3);

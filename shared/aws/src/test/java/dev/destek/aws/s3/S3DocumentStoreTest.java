@@ -25,7 +25,7 @@ class S3DocumentStoreTest {
     @BeforeEach
     void setUp(S3Bucket freshBucket) {
         bucket = freshBucket;
-        store = new S3DocumentStore(bucket.client(), bucket.name());
+        store = new S3DocumentStore(bucket::client, bucket.name());
     }
 
     @Test

@@ -43,7 +43,7 @@ class S3UploadSignerTest {
     @BeforeEach
     void setUp(S3Bucket freshBucket) {
         bucket = freshBucket;
-        signer = new S3UploadSigner(bucket.presigner(), bucket.name());
+        signer = new S3UploadSigner(bucket::presigner, bucket.name());
         assertThat(sameSizeOtherFile).hasSameSizeAs(file);
     }
 
@@ -80,7 +80,7 @@ class S3UploadSignerTest {
         byte[] stored = bucket.client().getObjectAsBytes(request -> request.bucket(bucket.name()).key(KEY))
                 .asByteArray();
         assertThat(stored).isEqualTo(file);
-        assertThat(new S3DocumentStore(bucket.client(), bucket.name()).head(KEY).orElseThrow().contentType())
+        assertThat(new S3DocumentStore(bucket::client, bucket.name()).head(KEY).orElseThrow().contentType())
                 .isEqualTo(PDF);
     }
 
@@ -188,7 +188,7 @@ class S3UploadSignerTest {
     }
 
     private void assertNothingStored() {
-        assertThat(new S3DocumentStore(bucket.client(), bucket.name()).head(KEY)).isEmpty();
+        assertThat(new S3DocumentStore(bucket::client, bucket.name()).head(KEY)).isEmpty();
     }
 
     private static String sha256(byte[] bytes) {
