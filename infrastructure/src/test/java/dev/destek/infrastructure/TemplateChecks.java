@@ -43,7 +43,7 @@ final class TemplateChecks {
                     "dev.destek.upload.UploadHandler::handleRequest",
                     "../functions/upload/target/upload-function.jar",
                     Set.of("POST /v1/applications", "GET /v1/applications", "GET /v1/applications/{id}",
-                            "POST /v1/applications/{id}/documents"),
+                            "POST /v1/applications/{id}/documents", "GET /v1/applications/{id}/checklist"),
                     Map.of(
                             "dynamodb:GetItem", Set.of(TABLE),
                             "dynamodb:PutItem", Set.of(TABLE),

@@ -62,6 +62,7 @@ class LocalRunnerEndToEndTest {
         String id = app.get("id").asText();
         assertThat(app.get("status").asText()).isEqualTo("DRAFT");
         assertThat(app.get("checklist").findValuesAsText("documentType")).contains("EK_8", "INVOICE");
+        assertThat(checklistEntry(id, "EK_8").get("status").asText()).isEqualTo("MISSING");
 
         // WHEN A declares a PDF, gets a presigned URL and uploads exactly that file
         JsonNode ticket = declare(id, companyA, "EK_8", PDF);
@@ -72,11 +73,15 @@ class LocalRunnerEndToEndTest {
         JsonNode doc = awaitValidated(id, ticket.at("/document/id").asText());
         assertThat(doc.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(doc.get("detectedContentType").asText()).isEqualTo("application/pdf");
+        JsonNode entry = checklistEntry(id, "EK_8");
+        assertThat(entry.get("status").asText()).isEqualTo("SATISFIED");
+        assertThat(entry.at("/documents/0/documentId").asText()).isEqualTo(doc.get("id").asText());
         assertThat(JSON.readTree(send("GET", "/v1/applications", companyA, null).body()).get("items")
                 .findValuesAsText("id")).contains(id);
 
         // AND company B sees none of it: 404 on every route, and not in its list
         assertThat(send("GET", "/v1/applications/" + id, companyB, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/v1/applications/" + id + "/checklist", companyB, null).statusCode()).isEqualTo(404);
         HttpResponse<String> foreignUpload = send("POST", "/v1/applications/" + id + "/documents", companyB,
                 declaration("EK_8", PDF));
         assertThat(foreignUpload.statusCode()).isEqualTo(404);
@@ -183,6 +188,17 @@ class LocalRunnerEndToEndTest {
     private static String open(String token) throws Exception {
         return JSON.readTree(send("POST", "/v1/applications", token, "{\"supportItem\":\"ADVERTISING\"}").body())
                 .get("id").asText();
+    }
+
+    private static JsonNode checklistEntry(String applicationId, String documentType) throws Exception {
+        HttpResponse<String> r = send("GET", "/v1/applications/" + applicationId + "/checklist", companyA, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        for (JsonNode entry : JSON.readTree(r.body()).get("entries")) {
+            if (entry.get("documentType").asText().equals(documentType)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no checklist entry " + documentType + " in " + r.body());
     }
 
     private static JsonNode declare(String id, String token, String type, byte[] file) throws Exception {

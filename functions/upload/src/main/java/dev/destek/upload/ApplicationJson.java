@@ -4,6 +4,7 @@ import dev.destek.application.Application;
 import dev.destek.application.ApplicationView;
 import dev.destek.application.UploadTicket;
 import dev.destek.document.Document;
+import dev.destek.document.DocumentMetadata;
 import dev.destek.document.RejectionReason;
 import dev.destek.document.UploadSigner;
 import dev.destek.rules.ChecklistEntry;
@@ -36,11 +37,11 @@ record ApplicationJson(String id, String supportItem, String status, Instant cre
 
     record DocumentJson(String id, String documentType, String fileName, String contentType, long sizeBytes,
                         String sha256, String status, String detectedContentType, List<RejectionReason> reasons,
-                        Instant createdAt, Instant updatedAt) {
+                        DocumentMetadata metadata, Instant createdAt, Instant updatedAt) {
         static DocumentJson of(Document d) {
             return new DocumentJson(d.id(), d.documentType(), d.fileName(), d.declaredContentType(),
                     d.declaredSizeBytes(), d.declaredSha256(), d.status().name(), d.detectedContentType(),
-                    d.reasons(), d.createdAt(), d.updatedAt());
+                    d.reasons(), d.metadata(), d.createdAt(), d.updatedAt());
         }
     }
 }

@@ -23,6 +23,8 @@ final class ApplicationRoutes {
                                 .collect(Collectors.toList()))),
                 "GET /v1/applications/{id}", req -> HttpResponses.json(200,
                         ApplicationJson.of(service.get(req.requireCaller(), req.pathParameter("id")))),
+                "GET /v1/applications/{id}/checklist", req -> HttpResponses.json(200,
+                        service.checklist(req.requireCaller(), req.pathParameter("id"))),
                 "POST /v1/applications/{id}/documents", req -> HttpResponses.json(201,
                         ApplicationJson.ticket(service.requestUpload(req.requireCaller(), req.pathParameter("id"),
                                 req.body(NewDocument.class)))));

@@ -2,6 +2,7 @@ package dev.destek.application;
 
 import dev.destek.document.Document;
 import dev.destek.document.DocumentKeys;
+import dev.destek.document.DocumentMetadata;
 import dev.destek.document.DocumentStatus;
 import dev.destek.document.UploadSigner;
 import dev.destek.problem.Problem;
@@ -32,6 +33,7 @@ public final class ApplicationService {
     /** Legal dates (which rules are in force) are Turkish calendar days. */
     public static final ZoneId LEGAL_ZONE = ZoneId.of("Europe/Istanbul");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final int MAX_FILE_NAME = 255;
 
     private final ApplicationRepository repository;
@@ -81,6 +83,18 @@ public final class ApplicationService {
         return new ApplicationView(application, repository.documents(caller.companyId(), application.id()));
     }
 
+    /**
+     * The application judged against its checklist today: per entry which documents are there and in which state,
+     * what the document rules (DOMAIN §6) find, and what to do next.
+     */
+    public Checklist checklist(Caller caller, String applicationId) {
+        Application application = own(caller, applicationId);
+        List<Document> documents = repository.documents(caller.companyId(), application.id());
+        ChecklistJudge judge = new ChecklistJudge(ref -> repository.findDocument(caller.companyId(),
+                ref.applicationId(), ref.documentId()));
+        return judge.judge(application, documents, LocalDate.ofInstant(clock.instant(), LEGAL_ZONE));
+    }
+
     public UploadTicket requestUpload(Caller caller, String applicationId, NewDocument request) {
         Application application = own(caller, applicationId);
         DocumentTypeRule rule = checkDeclaration(application, request);
@@ -90,7 +104,8 @@ public final class ApplicationService {
         String sha256 = request.sha256().toLowerCase();
         Document document = new Document(documentId, caller.companyId(), application.id(), rule.documentType(),
                 request.fileName(), request.contentType(), request.sizeBytes(), sha256, key,
-                DocumentStatus.PENDING_UPLOAD, List.of(), null, null, now, now);
+                DocumentStatus.PENDING_UPLOAD, List.of(), null, null, now, now, null,
+                declaredMetadata(request.metadata()));
         repository.addDocument(document);
         UploadSigner.PresignedUpload upload = signer.presignPut(new UploadSigner.UploadSpec(key,
                 request.contentType(), request.sizeBytes(),
@@ -137,11 +152,49 @@ public final class ApplicationService {
         } else if (rule.isPresent() && !rule.get().allowedMediaTypes().contains(request.contentType())) {
             errors.add(new Problem.FieldError("/contentType", "must be one of " + rule.get().allowedMediaTypes()));
         }
+        errors.addAll(checkMetadata(request.metadata(), LocalDate.ofInstant(clock.instant(), LEGAL_ZONE)));
         if (!errors.isEmpty()) {
             throw new ProblemException(new Problem(ProblemType.INVALID_REQUEST,
                     "The document declaration is not acceptable", errors));
         }
         return rule.orElseThrow();
+    }
+
+    /** What the applicant may declare about a document: dates not in the future, a real country, no negatives. */
+    private static List<Problem.FieldError> checkMetadata(DocumentMetadata m, LocalDate today) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (m.issuedOn() != null && m.issuedOn().isAfter(today)) {
+            errors.add(new Problem.FieldError("/issuedOn", "must not be in the future"));
+        }
+        if (m.publishedOn() != null && m.publishedOn().isAfter(today)) {
+            errors.add(new Problem.FieldError("/publishedOn", "must not be in the future"));
+        } else if (m.publishedOn() != null && m.issuedOn() != null && m.publishedOn().isAfter(m.issuedOn())) {
+            errors.add(new Problem.FieldError("/publishedOn", "a report cannot be bought (issuedOn) before it is"
+                    + " published"));
+        }
+        if (m.issuingCountry() != null) {
+            if (!COUNTRY.matcher(m.issuingCountry()).matches()) {
+                errors.add(new Problem.FieldError("/issuingCountry", "an ISO 3166-1 alpha-2 code such as DE"));
+            } else if (m.issuedAbroad() != null
+                    && m.issuedAbroad() == DocumentRuleParameters.TURKIYE.equals(m.issuingCountry())) {
+                errors.add(new Problem.FieldError("/issuedAbroad", "contradicts issuingCountry "
+                        + m.issuingCountry()));
+            }
+        }
+        if (m.amountUsd() != null && (m.amountUsd().signum() < 0 || m.amountUsd().scale() > 2)) {
+            errors.add(new Problem.FieldError("/amountUsd", "a non-negative amount with at most 2 decimals"));
+        }
+        return errors;
+    }
+
+    /** A declared issuing country answers "issued abroad?" when the applicant left it open. */
+    private static DocumentMetadata declaredMetadata(DocumentMetadata m) {
+        if (m.issuedAbroad() != null || m.issuingCountry() == null) {
+            return m;
+        }
+        return new DocumentMetadata(m.issuedOn(), m.publishedOn(),
+                !DocumentRuleParameters.TURKIYE.equals(m.issuingCountry()), m.issuingCountry(), m.amountUsd(),
+                m.electronicallyVerifiable(), m.counsellorApproved());
     }
 
     private static boolean inForce(SupportItem item, LocalDate day) {

@@ -9,6 +9,7 @@ import java.util.Objects;
  * validation found. {@code validatedVersion} is the stored object's version (ETag) that the current
  * status was computed from, which makes validation idempotent per object version. {@code facts} is what
  * validation learnt from the bytes (null until they were read: never uploaded, empty or oversized).
+ * {@code metadata} is what the applicant declared about the document for the checklist rules (never null).
  */
 public record Document(
         String id,
@@ -26,7 +27,8 @@ public record Document(
         String validatedVersion,
         Instant createdAt,
         Instant updatedAt,
-        FileFacts facts) {
+        FileFacts facts,
+        DocumentMetadata metadata) {
     public Document {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(companyId, "companyId");
@@ -34,6 +36,17 @@ public record Document(
         Objects.requireNonNull(objectKey, "objectKey");
         Objects.requireNonNull(status, "status");
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        metadata = metadata == null ? DocumentMetadata.NONE : metadata;
+    }
+
+    /** A document without declared metadata. */
+    public Document(String id, String companyId, String applicationId, String documentType, String fileName,
+                    String declaredContentType, long declaredSizeBytes, String declaredSha256, String objectKey,
+                    DocumentStatus status, List<RejectionReason> reasons, String detectedContentType,
+                    String validatedVersion, Instant createdAt, Instant updatedAt, FileFacts facts) {
+        this(id, companyId, applicationId, documentType, fileName, declaredContentType, declaredSizeBytes,
+                declaredSha256, objectKey, status, reasons, detectedContentType, validatedVersion, createdAt,
+                updatedAt, facts, DocumentMetadata.NONE);
     }
 
     /** A document about whose bytes nothing is known yet (as declared, before validation). */
@@ -61,6 +74,13 @@ public record Document(
                                    String version, String newObjectKey, FileFacts newFacts, Instant at) {
         return new Document(id, companyId, applicationId, documentType, fileName, declaredContentType,
                 declaredSizeBytes, declaredSha256, newObjectKey, newStatus, newReasons, detected, version,
-                createdAt, at, newFacts);
+                createdAt, at, newFacts, metadata);
+    }
+
+    /** The same document with what the applicant declared about it. */
+    public Document withMetadata(DocumentMetadata declared) {
+        return new Document(id, companyId, applicationId, documentType, fileName, declaredContentType,
+                declaredSizeBytes, declaredSha256, objectKey, status, reasons, detectedContentType, validatedVersion,
+                createdAt, updatedAt, facts, declared);
     }
 }

@@ -3,13 +3,16 @@ package dev.destek.aws.dynamo;
 import dev.destek.application.Application;
 import dev.destek.application.ApplicationStatus;
 import dev.destek.document.Document;
+import dev.destek.document.DocumentMetadata;
 import dev.destek.document.DocumentRef;
 import dev.destek.document.DocumentStatus;
 import dev.destek.document.FileFacts;
 import dev.destek.document.RejectionReason;
 import dev.destek.document.ScanVerdict;
 import dev.destek.rules.ChecklistEntry;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,19 @@ final class ApplicationItemMapper {
     static final String SCAN_DETAIL = "scanDetail";
     static final String DUPLICATE_OF_APPLICATION = "duplicateOfApplicationId";
     static final String DUPLICATE_OF_DOCUMENT = "duplicateOfDocumentId";
+    /**
+     * What the applicant declared about the document, one map (absent when nothing was declared):
+     * {@link #ISSUED_ON}, {@link #PUBLISHED_ON} (ISO dates), {@link #ISSUED_ABROAD}, {@link #ISSUING_COUNTRY},
+     * {@link #AMOUNT_USD} (a number, exact), {@link #ELECTRONICALLY_VERIFIABLE}, {@link #COUNSELLOR_APPROVED}.
+     */
+    static final String METADATA = "metadata";
+    static final String ISSUED_ON = "issuedOn";
+    static final String PUBLISHED_ON = "publishedOn";
+    static final String ISSUED_ABROAD = "issuedAbroad";
+    static final String ISSUING_COUNTRY = "issuingCountry";
+    static final String AMOUNT_USD = "amountUsd";
+    static final String ELECTRONICALLY_VERIFIABLE = "electronicallyVerifiable";
+    static final String COUNSELLOR_APPROVED = "counsellorApproved";
 
     private ApplicationItemMapper() { }
 
@@ -137,6 +153,9 @@ final class ApplicationItemMapper {
         if (document.facts() != null) {
             item.put(FACTS, facts(document.facts()));
         }
+        if (!document.metadata().declaresNothing()) {
+            item.put(METADATA, metadata(document.metadata()));
+        }
         return item;
     }
 
@@ -158,7 +177,44 @@ final class ApplicationItemMapper {
                 string(item, VALIDATED_VERSION),
                 instant(item, CREATED_AT),
                 instant(item, UPDATED_AT),
-                item.containsKey(FACTS) && item.get(FACTS).hasM() ? toFacts(item.get(FACTS).m()) : null);
+                item.containsKey(FACTS) && item.get(FACTS).hasM() ? toFacts(item.get(FACTS).m()) : null,
+                item.containsKey(METADATA) && item.get(METADATA).hasM() ? toMetadata(item.get(METADATA).m())
+                        : DocumentMetadata.NONE);
+    }
+
+    static AttributeValue metadata(DocumentMetadata metadata) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        putIfPresent(map, ISSUED_ON, metadata.issuedOn() == null ? null : metadata.issuedOn().toString());
+        putIfPresent(map, PUBLISHED_ON, metadata.publishedOn() == null ? null : metadata.publishedOn().toString());
+        putIfPresent(map, ISSUED_ABROAD, metadata.issuedAbroad());
+        putIfPresent(map, ISSUING_COUNTRY, metadata.issuingCountry());
+        if (metadata.amountUsd() != null) {
+            map.put(AMOUNT_USD, AttributeValue.fromN(metadata.amountUsd().toPlainString()));
+        }
+        putIfPresent(map, ELECTRONICALLY_VERIFIABLE, metadata.electronicallyVerifiable());
+        putIfPresent(map, COUNSELLOR_APPROVED, metadata.counsellorApproved());
+        return AttributeValue.fromM(map);
+    }
+
+    static DocumentMetadata toMetadata(Map<String, AttributeValue> map) {
+        AttributeValue amount = map.get(AMOUNT_USD);
+        String issuedOn = string(map, ISSUED_ON);
+        String publishedOn = string(map, PUBLISHED_ON);
+        return new DocumentMetadata(issuedOn == null ? null : LocalDate.parse(issuedOn),
+                publishedOn == null ? null : LocalDate.parse(publishedOn), bool(map, ISSUED_ABROAD),
+                string(map, ISSUING_COUNTRY), amount == null || amount.n() == null ? null : new BigDecimal(amount.n()),
+                bool(map, ELECTRONICALLY_VERIFIABLE), bool(map, COUNSELLOR_APPROVED));
+    }
+
+    private static Boolean bool(Map<String, AttributeValue> map, String name) {
+        AttributeValue value = map.get(name);
+        return value == null ? null : value.bool();
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, Boolean value) {
+        if (value != null) {
+            item.put(name, AttributeValue.fromBool(value));
+        }
     }
 
     static AttributeValue facts(FileFacts facts) {

@@ -10,13 +10,16 @@ import dev.destek.aws.testsupport.DynaliteExtension;
 import dev.destek.aws.testsupport.DynamoTable;
 import dev.destek.document.Document;
 import dev.destek.document.DocumentKeys;
+import dev.destek.document.DocumentMetadata;
 import dev.destek.document.DocumentRef;
 import dev.destek.document.DocumentStatus;
 import dev.destek.document.FileFacts;
 import dev.destek.document.RejectionReason;
 import dev.destek.document.ScanVerdict;
 import dev.destek.rules.ChecklistEntry;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -265,6 +268,45 @@ class DynamoApplicationRepositoryTest {
         // THEN
         assertThat(item).containsEntry("entity", AttributeValue.fromS("APPLICATION"));
         assertThat(item.get("checklist").l()).hasSize(2);
+    }
+
+    @Test
+    void addDocument_declaredMetadata_shouldRoundTripAndSurviveValidation() {
+        // GIVEN a document with everything an applicant can declare, amounts exact to the cent
+        DocumentMetadata declared = new DocumentMetadata(LocalDate.of(2025, 11, 3), LocalDate.of(2024, 2, 29),
+                true, "DE", new BigDecimal("20000.10"), false, true);
+        Document pending = document("acme", "app-1", "doc-1").withMetadata(declared);
+        repository.addDocument(pending);
+
+        // WHEN its validation is recorded later
+        repository.recordValidation(pending.withValidation(DocumentStatus.ACCEPTED, List.of(), "application/pdf",
+                "etag-1", pending.objectKey(), T0.plusSeconds(5)));
+
+        // THEN the declaration is read back unchanged, as one map on the item
+        assertThat(repository.findDocument("acme", "app-1", "doc-1")).get().satisfies(d -> {
+            assertThat(d.metadata()).isEqualTo(declared);
+            assertThat(d.metadata().amountUsd()).isEqualTo(new BigDecimal("20000.10"));
+            assertThat(d.status()).isEqualTo(DocumentStatus.ACCEPTED);
+        });
+        var item = table.client().getItem(request -> request.tableName(table.tableName())
+                .key(ApplicationItemMapper.key("COMPANY#acme", "APP#app-1#DOC#doc-1"))).item();
+        assertThat(item.get("metadata").m()).containsEntry("issuingCountry", AttributeValue.fromS("DE"))
+                .containsEntry("counsellorApproved", AttributeValue.fromBool(true));
+    }
+
+    @Test
+    void addDocument_nothingDeclared_shouldStoreNoMetadataAndReadNone() {
+        // GIVEN
+        repository.addDocument(document("acme", "app-1", "doc-1"));
+
+        // WHEN
+        var item = table.client().getItem(request -> request.tableName(table.tableName())
+                .key(ApplicationItemMapper.key("COMPANY#acme", "APP#app-1#DOC#doc-1"))).item();
+
+        // THEN
+        assertThat(item).doesNotContainKey("metadata");
+        assertThat(repository.findDocument("acme", "app-1", "doc-1")).get()
+                .satisfies(d -> assertThat(d.metadata()).isEqualTo(DocumentMetadata.NONE));
     }
 
     private static Application application(String companyId, String id, Instant createdAt) {

@@ -1,0 +1,191 @@
+package dev.destek.application;
+
+import dev.destek.application.Checklist.Evidence;
+import dev.destek.application.Checklist.Finding;
+import dev.destek.application.Checklist.Line;
+import dev.destek.application.Checklist.LineStatus;
+import dev.destek.application.Checklist.NextStep;
+import dev.destek.application.DocumentRuleParameters.CounsellorRule;
+import dev.destek.document.Document;
+import dev.destek.document.DocumentMetadata;
+import dev.destek.document.DocumentRef;
+import dev.destek.document.DocumentStatus;
+import dev.destek.rules.ChecklistEntry;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Judges an application's documents against its checklist and the document rules of DOMAIN §6. */
+final class ChecklistJudge {
+    private final Function<DocumentRef, Optional<Document>> originals;
+
+    /** @param originals finds an earlier document of the same company (the original of a duplicate) */
+    ChecklistJudge(Function<DocumentRef, Optional<Document>> originals) {
+        this.originals = originals;
+    }
+
+    Checklist judge(Application application, List<Document> documents, LocalDate asOf) {
+        List<Line> lines = new ArrayList<>();
+        List<Checklist.Missing> missing = new ArrayList<>();
+        for (ChecklistEntry entry : application.checklist()) {
+            Line line = line(application.supportItem(), entry, documents);
+            lines.add(line);
+            if (entry.required() && line.documents().stream().noneMatch(Evidence::counts)) {
+                missing.add(new Checklist.Missing(entry.documentType(), entry.article()));
+            }
+        }
+        boolean complete = lines.stream().allMatch(l -> l.status() == LineStatus.SATISFIED
+                || !l.required() && l.status() != LineStatus.ACTION_NEEDED);
+        return new Checklist(application.id(), application.supportItem(),
+                complete ? Checklist.Status.COMPLETE : Checklist.Status.INCOMPLETE, asOf, lines, missing);
+    }
+
+    private Line line(String supportItem, ChecklistEntry entry, List<Document> documents) {
+        List<Evidence> evidence = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (Document d : documents) {
+            if (!entry.documentType().equals(d.documentType())) {
+                continue;
+            }
+            DocumentRef original = d.facts() == null ? null : d.facts().duplicateOf();
+            boolean counts = d.status() == DocumentStatus.ACCEPTED
+                    || d.status() == DocumentStatus.DUPLICATE && original != null && originals.apply(original)
+                            .filter(o -> o.status() == DocumentStatus.ACCEPTED)
+                            .filter(o -> d.documentType().equals(o.documentType())).isPresent();
+            evidence.add(new Evidence(d.id(), d.fileName(), d.status(), d.reasons(), counts, original));
+            if (counts) {
+                findings.addAll(findings(supportItem, d));
+            }
+        }
+        LineStatus status = status(entry, evidence, findings);
+        return new Line(entry.documentType(), entry.article(), entry.descriptionEn(), entry.descriptionTr(),
+                entry.required(), status, evidence, findings, nextStep(entry, status, findings));
+    }
+
+    private static LineStatus status(ChecklistEntry entry, List<Evidence> evidence, List<Finding> findings) {
+        if (evidence.stream().anyMatch(Evidence::counts)) {
+            return findings.isEmpty() ? LineStatus.SATISFIED : LineStatus.ACTION_NEEDED;
+        }
+        if (evidence.stream().anyMatch(e -> e.status() == DocumentStatus.PENDING_UPLOAD)) {
+            return LineStatus.AWAITING_UPLOAD;
+        }
+        if (!evidence.isEmpty()) {
+            return LineStatus.REJECTED;
+        }
+        return entry.required() ? LineStatus.MISSING : LineStatus.NOT_PROVIDED;
+    }
+
+    /** The document rules of DOMAIN §6 that apply to this document of this support item. */
+    static List<Finding> findings(String supportItem, Document d) {
+        List<Finding> out = new ArrayList<>();
+        CounsellorRule rule = DocumentRuleParameters.COUNSELLOR_RULES.get(supportItem);
+        if (rule != null && rule.documentTypes().contains(d.documentType())) {
+            counsellor(rule, d).ifPresent(out::add);
+        }
+        if (DocumentRuleParameters.REPORT_ITEMS.contains(supportItem) && d.metadata().publishedOn() != null) {
+            reportAge(d).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * DOMAIN §6.1 D1–D4: a foreign-issued document named by the article needs the counsellor's endorsement; under
+     * Art. 8(4) only above 20,000 USD, and never for electronically verifiable search-engine/social-media documents.
+     */
+    private static Optional<Finding> counsellor(CounsellorRule rule, Document d) {
+        DocumentMetadata m = d.metadata();
+        boolean foreign = rule.alwaysForeign().contains(d.documentType()) || Boolean.TRUE.equals(m.issuedAbroad());
+        if (!foreign) {
+            return m.issuedAbroad() == null ? Optional.of(undeclared(rule.article(), d, "issuedAbroad"))
+                    : Optional.empty();
+        }
+        if (Boolean.TRUE.equals(m.counsellorApproved())) {
+            return Optional.empty();
+        }
+        if (rule.overThresholdOnly()) {
+            if (Boolean.TRUE.equals(m.electronicallyVerifiable())) {
+                return Optional.empty();
+            }
+            if (m.amountUsd() == null) {
+                return Optional.of(undeclared(rule.article(), d, "amountUsd"));
+            }
+            if (m.amountUsd().compareTo(DocumentRuleParameters.COUNSELLOR_THRESHOLD_USD) <= 0) {
+                return Optional.empty();
+            }
+        }
+        String country = m.issuingCountry();
+        return Optional.of(new Finding(Finding.COUNSELLOR_APPROVAL_MISSING, rule.article(), d.id(),
+                "counsellorApproved",
+                "This foreign-issued " + d.documentType() + " needs the approval of the commercial counsellor"
+                        + (country == null ? " of the country where it was issued" : " in " + country)
+                        + " (" + rule.article() + "). Have it endorsed, then upload the endorsed copy as a new"
+                        + " document with counsellorApproved: true.",
+                "Yurt dışında düzenlenen bu " + d.documentType() + " belgesinin "
+                        + (country == null ? "düzenlendiği ülkedeki" : country + " için yetkili")
+                        + " Ticaret Müşavirliğince onaylanması gerekir (" + turkish(rule.article()) + ")."
+                        + " Onaylattıktan sonra onaylı suretini counsellorApproved: true beyanıyla yeni belge olarak"
+                        + " yükleyin."));
+    }
+
+    /** Art. 6(2): the report may be at most two years old, measured at the invoice date (DOMAIN A-05). */
+    private static Optional<Finding> reportAge(Document d) {
+        DocumentMetadata m = d.metadata();
+        String article = DocumentRuleParameters.REPORT_AGE_ARTICLE;
+        if (m.issuedOn() == null) {
+            return Optional.of(undeclared(article, d, "issuedOn"));
+        }
+        if (!m.issuedOn().isAfter(m.publishedOn().plus(DocumentRuleParameters.REPORT_MAX_AGE))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(Finding.REPORT_TOO_OLD, article, d.id(), "publishedOn",
+                "The report was published on " + m.publishedOn() + " and bought on " + m.issuedOn()
+                        + ": more than 2 years old, so it cannot be supported (" + article + "). Remove this expense"
+                        + " from the claim, or buy a report published at most 2 years before.",
+                "Rapor " + m.publishedOn() + " tarihinde yayımlanmış, " + m.issuedOn() + " tarihinde satın"
+                        + " alınmış: 2 yıldan eski olduğu için desteklenemez (" + turkish(article) + ")."
+                        + " Bu gideri başvurudan çıkarın veya en fazla 2 yıl önce yayımlanmış bir rapor alın."));
+    }
+
+    private static Finding undeclared(String article, Document d, String field) {
+        return new Finding(Finding.DECLARATION_MISSING, article, d.id(), field,
+                "We cannot check " + article + " for " + d.documentType() + " without " + field
+                        + ". Upload the document again as a new document and declare " + field + ".",
+                turkish(article) + " kontrolü için " + d.documentType() + " belgesinde " + field
+                        + " beyanı gerekiyor. Belgeyi " + field + " beyanıyla yeni belge olarak tekrar yükleyin.");
+    }
+
+    private static NextStep nextStep(ChecklistEntry entry, LineStatus status, List<Finding> findings) {
+        String what = entry.descriptionEn() == null ? entry.documentType() : entry.descriptionEn();
+        String ne = entry.descriptionTr() == null ? entry.documentType() : entry.descriptionTr();
+        switch (status) {
+            case SATISFIED:
+                return new NextStep("Yapılacak bir şey yok.", "Nothing to do.");
+            case ACTION_NEEDED:
+                return new NextStep(String.join(" ", findings.stream().map(Finding::messageTr).toList()),
+                        String.join(" ", findings.stream().map(Finding::messageEn).toList()));
+            case AWAITING_UPLOAD:
+                return new NextStep("Dosyayı size verilen yükleme adresine gönderin; kontrol yüklemeden sonra"
+                        + " kendiliğinden yapılır. Adresin süresi dolduysa belgeyi yeniden bildirin.",
+                        "Upload the file to the upload address you were given; it is checked automatically"
+                                + " afterwards. If the address has expired, declare the document again.");
+            case REJECTED:
+                return new NextStep("Gönderilen dosya kabul edilmedi. Gerekçelerdeki sorunları giderip düzeltilmiş"
+                        + " dosyayı yeni belge olarak yükleyin: " + ne + " (" + turkish(entry.article()) + ").",
+                        "The file sent was not accepted: fix what the reasons say and upload the " + what
+                                + " as a new document (" + entry.article() + ").");
+            case MISSING:
+                return new NextStep("Yükleyin: " + ne + " (" + turkish(entry.article()) + ").",
+                        "Upload the " + what + " (" + entry.article() + ").");
+            default:
+                return new NextStep("İsteğe bağlı; varsa yükleyin: " + ne + " (" + turkish(entry.article()) + ").",
+                        "Optional; upload it if you have one: " + what + " (" + entry.article() + ").");
+        }
+    }
+
+    /** "Art. 8(4)" reads "Md. 8(4)" in Turkish. */
+    private static String turkish(String article) {
+        return article == null ? "" : article.replace("Art.", "Md.");
+    }
+}
