@@ -71,7 +71,9 @@ public record Quote(Money totalSupport, List<Line> lines, List<Rejection> reject
      */
     public record TraceStep(String ruleId, String article, Map<String, String> inputs, String output) {
         public TraceStep {
-            inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+            // TraceInputs is already an immutable ordered copy (the calculator's hot path); anything else is copied
+            inputs = inputs instanceof dev.destek.rules.internal.TraceInputs ? inputs
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         }
     }
 }

@@ -36,7 +36,10 @@ public final class Rules {
         this.calculator = new QuoteCalculator(catalogue, config, timeRules);
         List<SupportItem> items = new ArrayList<>();
         for (String id : catalogue.items.keySet()) {
-            supportItem(id).ifPresent(items::add);
+            Optional<SupportItem> item = supportItem(id);
+            if (item.isPresent()) {
+                items.add(item.get());
+            }
         }
         this.supportItems = Collections.unmodifiableList(items);
     }
@@ -67,7 +70,8 @@ public final class Rules {
         if (versions == null) {
             return Optional.empty();
         }
-        return versions.latest().map(e -> toItem(id, e));
+        Optional<Timeline.Entry<Catalogue.ItemVersion>> latest = versions.latest();
+        return latest.isPresent() ? Optional.of(toItem(id, latest.get())) : Optional.empty();
     }
 
     /** The version of the item in force on {@code on}, if any. */

@@ -2,7 +2,6 @@ package dev.destek.rules.internal;
 
 import dev.destek.rules.RulesConfigException;
 import java.math.BigDecimal;
-import java.time.Period;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,7 +34,7 @@ public final class Catalogue {
     public enum Trigger { PAYMENT_DATE, PAYMENT_DOCUMENT_DATE, DOCUMENT_ISSUE_DATE, ACTIVITY_END, PATIENT_REGISTRATION,
         FILM_RELEASE }
 
-    public record FilingPeriod(Trigger trigger, Period period, Map<String, Trigger> triggerByKind) {
+    public record FilingPeriod(Trigger trigger, Span period, Map<String, Trigger> triggerByKind) {
         public Trigger triggerFor(String kind) {
             return triggerByKind.getOrDefault(kind, trigger);
         }
@@ -51,7 +50,7 @@ public final class Catalogue {
     /** Art. 33(2) bonus on participation/transport lines. */
     public record FairBonus(String rule, BigDecimal points, Set<String> items, Set<String> kinds) { }
 
-    public record PriorStep(String kind, String form, java.time.Period leadTime, String rule, String article) { }
+    public record PriorStep(String kind, String form, Span leadTime, String rule, String article) { }
 
     /** A counted limit (DOMAIN §9); with {@code fact} it is checked in a quote. */
     public record Limit(String id, String what, String limit, String article, String fact, Integer min, Integer max,
@@ -62,7 +61,7 @@ public final class Catalogue {
                               List<String> bonusRules, List<String> expenseKinds, List<Limit> limits) { }
 
     /** One time rule T01–T59 (DOMAIN §4.1); see regulation/deadlines/time_rules.yaml for the directions. */
-    public record TimeRule(String id, Set<String> items, String trigger, java.time.Period offset, String direction,
+    public record TimeRule(String id, Set<String> items, String trigger, Span offset, String direction,
                            String kinds, String rejection, String consequence, String description, String subject,
                            boolean requireTrigger, String when, String unless) {
         public boolean appliesTo(String item) {
@@ -118,8 +117,13 @@ public final class Catalogue {
             if (it.containsKey(id)) {
                 throw doc.get("id").error("support item " + id + " defined twice");
             }
-            it.put(id, Timeline.ofDatedValues(doc.get("values"), v -> new ItemVersion(v.get("article").string(),
-                    v.get("claimForm").string(), v.get("nameEn").string(), v.get("nameTr").string())));
+            it.put(id, Timeline.ofDatedValues(doc.get("values"), new Function<Node, ItemVersion>() {
+            @Override
+            public ItemVersion apply(Node v) {
+                return new ItemVersion(v.get("article").string(),
+                    v.get("claimForm").string(), v.get("nameEn").string(), v.get("nameTr").string());
+            }
+        }));
         }
         items = Collections.unmodifiableMap(it);
 
@@ -138,17 +142,39 @@ public final class Catalogue {
         for (Map.Entry<String, Node> e : index.get("checklists").entries()) {
             knownItem(e.getKey(), e.getValue());
             Node doc = Tree.resource(ROOT + e.getValue().string());
-            cl.put(e.getKey(), Timeline.ofDatedValues(doc.get("values"), this::checklistLines));
+            cl.put(e.getKey(), Timeline.ofDatedValues(doc.get("values"), new Function<Node, List<ChecklistLine>>() {
+            @Override
+            public List<ChecklistLine> apply(Node v) {
+                return checklistLines(v);
+            }
+        }));
         }
         checklists = Collections.unmodifiableMap(cl);
 
         Node params = index.get("parameters");
         eligibility = perItem(param(params, "eligible_applicants"),
-                v -> new Eligibility(orderedSet(v.get("roles").strings()), orderedSet(v.opt("types").strings()),
-                        orderedSet(v.opt("sectors").strings())));
-        exclusions = perItem(param(params, "excluded_expense_kinds"), v -> kinds(v));
-        filingPeriods = perItem(param(params, "claim_filing_period"), this::filingPeriod);
-        excludedConditions = perItem(param(params, "excluded_conditions"), v -> {
+                new Function<Node, Eligibility>() {
+            @Override
+            public Eligibility apply(Node v) {
+                return new Eligibility(orderedSet(v.get("roles").strings()), orderedSet(v.opt("types").strings()),
+                        orderedSet(v.opt("sectors").strings()));
+            }
+        });
+        exclusions = perItem(param(params, "excluded_expense_kinds"), new Function<Node, Set<String>>() {
+            @Override
+            public Set<String> apply(Node v) {
+                return kinds(v);
+            }
+        });
+        filingPeriods = perItem(param(params, "claim_filing_period"), new Function<Node, FilingPeriod>() {
+            @Override
+            public FilingPeriod apply(Node v) {
+                return filingPeriod(v);
+            }
+        });
+        excludedConditions = perItem(param(params, "excluded_conditions"), new Function<Node, Map<String, String>>() {
+            @Override
+            public Map<String, String> apply(Node v) {
             Map<String, String> flags = new LinkedHashMap<>();
             for (Node c : v.list()) {
                 String flag = c.get("flag").string();
@@ -158,21 +184,42 @@ public final class Catalogue {
                 flags.put(flag, c.get("article").string());
             }
             return Collections.unmodifiableMap(flags);
+        }
         });
-        bonusItems = Timeline.ofDatedValues(param(params, "bonus_items").get("values"), v -> {
+        bonusItems = Timeline.ofDatedValues(param(params, "bonus_items").get("values"), new Function<Node, Set<String>>() {
+            @Override
+            public Set<String> apply(Node v) {
             for (Node id : v.list()) {
                 knownItem(id.string(), id);
             }
             return orderedSet(v.strings());
+        }
         });
         targetCountryBonus = Timeline.ofDatedValues(param(params, "target_country_bonus").get("values"),
-                Catalogue::points);
+                new Function<Node, BigDecimal>() {
+            @Override
+            public BigDecimal apply(Node v) {
+                return Catalogue.points(v);
+            }
+        });
         provinceBonus = Timeline.ofDatedValues(param(params, "province_bonus").get("values"),
-                v -> new ProvinceBonus(points(v.get("points")), orderedSet(v.get("applicantRoles").strings())));
-        supportCaps = perItem(param(params, "support_amount_caps"), v -> new SupportCap(v.get("id").string(),
+                new Function<Node, ProvinceBonus>() {
+            @Override
+            public ProvinceBonus apply(Node v) {
+                return new ProvinceBonus(points(v.get("points")), orderedSet(v.get("applicantRoles").strings()));
+            }
+        });
+        supportCaps = perItem(param(params, "support_amount_caps"), new Function<Node, SupportCap>() {
+            @Override
+            public SupportCap apply(Node v) {
+                return new SupportCap(v.get("id").string(),
                 kinds(v.get("kinds")), new BigDecimal(v.get("maxUsd").string()), v.get("scope").string(),
-                v.get("basis").string()));
-        baseCaps = perItem(param(params, "expense_base_caps"), v -> {
+                v.get("basis").string());
+            }
+        });
+        baseCaps = perItem(param(params, "expense_base_caps"), new Function<Node, List<BaseCap>>() {
+            @Override
+            public List<BaseCap> apply(Node v) {
             List<BaseCap> caps = new java.util.ArrayList<>();
             for (Node c : v.list()) {
                 String type = c.get("type").string();
@@ -184,36 +231,61 @@ public final class Catalogue {
                         c.get("article").string()));
             }
             return List.copyOf(caps);
+        }
         });
-        fairBonus = Timeline.ofDatedValues(param(params, "fair_bonus").get("values"), v -> {
+        fairBonus = Timeline.ofDatedValues(param(params, "fair_bonus").get("values"), new Function<Node, FairBonus>() {
+            @Override
+            public FairBonus apply(Node v) {
             for (Node id : v.get("items").list()) {
                 knownItem(id.string(), id);
             }
             return new FairBonus(v.get("rule").string(), points(v.get("points")), orderedSet(v.get("items").strings()),
                     kinds(v.get("kinds")));
+        }
         });
-        profiles = perItem(param(params, "item_profiles"), this::profile);
+        profiles = perItem(param(params, "item_profiles"), new Function<Node, ItemProfile>() {
+            @Override
+            public ItemProfile apply(Node v) {
+                return profile(v);
+            }
+        });
         Map<String, Timeline<TimeRule>> tr = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : param(params, "time_rules").get("rules").entries()) {
             String id = e.getKey();
-            tr.put(id, Timeline.ofDatedValues(e.getValue().get("values"), v -> timeRule(id, v)));
+            tr.put(id, Timeline.ofDatedValues(e.getValue().get("values"), new Function<Node, TimeRule>() {
+            @Override
+            public TimeRule apply(Node v) {
+                return timeRule(id, v);
+            }
+        }));
         }
         timeRules = Collections.unmodifiableMap(tr);
-        greenPassport = Timeline.ofDatedValues(param(params, "green_passport_bands").get("values"), v -> {
+        greenPassport = Timeline.ofDatedValues(param(params, "green_passport_bands").get("values"), new Function<Node, GreenPassportRule>() {
+            @Override
+            public GreenPassportRule apply(Node v) {
             List<GreenPassportBand> bands = new java.util.ArrayList<>();
             for (Node b : v.get("bands").list()) {
                 bands.add(new GreenPassportBand((int) b.get("passports").longValue(), dec(b.opt("minInclusive")),
                         dec(b.opt("minExclusive")), dec(b.opt("maxInclusive"))));
             }
             return new GreenPassportRule((int) v.get("years").longValue(), List.copyOf(bands));
+        }
         });
-        debtOffset = Timeline.ofDatedValues(param(params, "debt_offset").get("values"), Node::map);
-        fxRateDate = Timeline.ofDatedValues(param(params, "fx_rate_date").get("values"), v -> {
+        debtOffset = Timeline.ofDatedValues(param(params, "debt_offset").get("values"), new Function<Node, Map<String, Object>>() {
+            @Override
+            public Map<String, Object> apply(Node v) {
+                return v.map();
+            }
+        });
+        fxRateDate = Timeline.ofDatedValues(param(params, "fx_rate_date").get("values"), new Function<Node, List<Map<String, Object>>>() {
+            @Override
+            public List<Map<String, Object>> apply(Node v) {
             List<Map<String, Object>> rules = new java.util.ArrayList<>();
             for (Node r : v.list()) {
                 rules.add(r.map());
             }
             return List.copyOf(rules);
+        }
         });
         Map<String, String> refs = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : params.entries()) {

@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Deployment configuration: what the sources leave open (base rates, maxRate, the EK-1/EK-2 lists, size
@@ -30,7 +30,6 @@ public final class DeploymentConfig {
             "ek2Provinces", "documentLimits", "deadlines");
     private static final Set<String> LIMIT_KEYS = Set.of("defaultMaxSizeBytes", "maxSizeBytes");
     private static final Set<String> DEADLINE_KEYS = Set.of("extendToNextBusinessDay", "holidays", "dueSoonDays");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     public final String source;
     public final Map<String, Timeline<BigDecimal>> baseRates;
@@ -45,10 +44,13 @@ public final class DeploymentConfig {
     public final int dueSoonDays;
     private final Map<String, Object> overrideTree;
     private final String overrideFile;
+    private static final String DEFAULT_ORIGIN = "default (" + DEFAULTS + ")";
+    private final String overrideOrigin;
 
     private DeploymentConfig(Node root, Map<String, Object> overrideTree, String overrideFile, Catalogue catalogue) {
         this.overrideTree = overrideTree;
         this.overrideFile = overrideFile;
+        this.overrideOrigin = ENV + " (" + overrideFile + ")";
         onlyKeys(root, TOP_KEYS);
         source = root.get("source").string();
 
@@ -60,12 +62,32 @@ public final class DeploymentConfig {
             if (e.getValue().isNull()) {
                 throw e.getValue().error("missing key");
             }
-            rates.put(e.getKey(), Timeline.ofPeriods(e.getValue(), DeploymentConfig::rate));
+            rates.put(e.getKey(), Timeline.ofPeriods(e.getValue(), new Function<Node, BigDecimal>() {
+            @Override
+            public BigDecimal apply(Node v) {
+                return DeploymentConfig.rate(v);
+            }
+        }));
         }
         baseRates = Collections.unmodifiableMap(rates);
-        maxRate = Timeline.ofPeriods(root.get("maxRate"), DeploymentConfig::rate);
-        ek1Countries = Timeline.ofPeriods(root.get("ek1Countries"), v -> codes(v, true));
-        ek2Provinces = Timeline.ofPeriods(root.get("ek2Provinces"), v -> codes(v, false));
+        maxRate = Timeline.ofPeriods(root.get("maxRate"), new Function<Node, BigDecimal>() {
+            @Override
+            public BigDecimal apply(Node v) {
+                return DeploymentConfig.rate(v);
+            }
+        });
+        ek1Countries = Timeline.ofPeriods(root.get("ek1Countries"), new Function<Node, Set<String>>() {
+            @Override
+            public Set<String> apply(Node v) {
+                return codes(v, true);
+            }
+        });
+        ek2Provinces = Timeline.ofPeriods(root.get("ek2Provinces"), new Function<Node, Set<String>>() {
+            @Override
+            public Set<String> apply(Node v) {
+                return codes(v, false);
+            }
+        });
 
         Node limits = root.get("documentLimits");
         onlyKeys(limits, LIMIT_KEYS);
@@ -121,11 +143,11 @@ public final class DeploymentConfig {
         Object at = overrideTree;
         for (String key : path) {
             if (!(at instanceof Map) || !((Map<?, ?>) at).containsKey(key)) {
-                return "default (" + DEFAULTS + ")";
+                return DEFAULT_ORIGIN;
             }
             at = ((Map<?, ?>) at).get(key);
         }
-        return ENV + " (" + overrideFile + ")";
+        return overrideOrigin;
     }
 
     public String describe() {
@@ -190,7 +212,8 @@ public final class DeploymentConfig {
         Set<String> out = new LinkedHashSet<>();
         for (Node c : list.list()) {
             String code = c.string();
-            if (country && !COUNTRY.matcher(code).matches()) {
+            if (country && !(code.length() == 2 && code.charAt(0) >= 'A' && code.charAt(0) <= 'Z'
+                    && code.charAt(1) >= 'A' && code.charAt(1) <= 'Z')) { // [A-Z]{2}, no regex at cold start
                 throw c.error("expected an ISO 3166-1 alpha-2 country code, got \"" + code + "\"");
             }
             if (!out.add(code)) {

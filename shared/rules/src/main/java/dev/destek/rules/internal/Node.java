@@ -16,17 +16,47 @@ import java.util.Map;
  */
 public final class Node {
     private final Object value;
-    private final String path;
+    /** The path, built lazily from parent + key/index: only error messages need it (cold start). */
+    private String path;
+    private final Node parent;
+    private final String key;
+    private final int index;
     private final String source;
 
     public Node(Object value, String path, String source) {
         this.value = value;
         this.path = path;
+        this.parent = null;
+        this.key = null;
+        this.index = -1;
         this.source = source;
     }
 
+    private Node(Object value, Node parent, String key, int index) {
+        this.value = value;
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
+        this.source = parent.source;
+    }
+
+    private String rawPath() {
+        String p = path;
+        if (p == null) {
+            if (key != null) {
+                String up = parent.rawPath();
+                p = up.isEmpty() ? key : up + "." + key;
+            } else {
+                p = parent.path() + "[" + index + "]";
+            }
+            path = p;
+        }
+        return p;
+    }
+
     public String path() {
-        return path.isEmpty() ? source : path;
+        String p = rawPath();
+        return p.isEmpty() ? source : p;
     }
 
     public String source() {
@@ -54,7 +84,8 @@ public final class Node {
     }
 
     private String child(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        String p = rawPath();
+        return p.isEmpty() ? key : p + "." + key;
     }
 
     @SuppressWarnings("unchecked")
@@ -75,19 +106,19 @@ public final class Node {
         if (!m.containsKey(key) || m.get(key) == null) {
             throw new RulesConfigException(child(key), "missing key");
         }
-        return new Node(m.get(key), child(key), source);
+        return new Node(m.get(key), this, key, -1);
     }
 
     /** An optional key: a null node when absent. */
     public Node opt(String key) {
-        return new Node(map().get(key), child(key), source);
+        return new Node(map().get(key), this, key, -1);
     }
 
     /** Children of a mapping, in document order. */
     public List<Map.Entry<String, Node>> entries() {
         List<Map.Entry<String, Node>> out = new ArrayList<>();
         for (Map.Entry<String, Object> e : map().entrySet()) {
-            out.add(Map.entry(e.getKey(), new Node(e.getValue(), child(e.getKey()), source)));
+            out.add(Map.entry(e.getKey(), new Node(e.getValue(), this, e.getKey(), -1)));
         }
         return out;
     }
@@ -102,7 +133,7 @@ public final class Node {
         List<?> l = (List<?>) value;
         List<Node> out = new ArrayList<>(l.size());
         for (int i = 0; i < l.size(); i++) {
-            out.add(new Node(l.get(i), path() + "[" + i + "]", source));
+            out.add(new Node(l.get(i), this, null, i));
         }
         return out;
     }
@@ -146,20 +177,20 @@ public final class Node {
         return parseDate(string(), this);
     }
 
-    public Period period() {
+    public Span period() {
         String text = string();
         // fast path for the catalogue's forms (P1Y, P2M, P15D): no regex at cold start
         if (text.length() >= 3 && text.charAt(0) == 'P' && isDigits(text, 1, text.length() - 1)) {
             int n = Integer.parseInt(text.substring(1, text.length() - 1));
             switch (text.charAt(text.length() - 1)) {
-                case 'Y': return Period.ofYears(n);
-                case 'M': return Period.ofMonths(n);
-                case 'D': return Period.ofDays(n);
+                case 'Y': return Span.of(n, 0, 0);
+                case 'M': return Span.of(0, n, 0);
+                case 'D': return Span.of(0, 0, n);
                 default: break;
             }
         }
         try {
-            return Period.parse(text);
+            return Span.from(Period.parse(text));
         } catch (DateTimeParseException e) {
             throw error("expected an ISO-8601 period such as P1Y, got " + describe());
         }

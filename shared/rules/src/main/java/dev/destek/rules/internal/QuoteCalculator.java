@@ -40,11 +40,13 @@ public final class QuoteCalculator {
     private final Catalogue catalogue;
     private final DeploymentConfig config;
     private final TimeRules timeRules;
+    private final String rulesVersion;
 
     public QuoteCalculator(Catalogue catalogue, DeploymentConfig config, TimeRules timeRules) {
         this.catalogue = catalogue;
         this.config = config;
         this.timeRules = timeRules;
+        this.rulesVersion = catalogue.version + "; config " + config.describe();
     }
 
     public Quote quote(QuoteRequest request) {
@@ -60,8 +62,7 @@ public final class QuoteCalculator {
             lines.add(line);
             total = total.add(line.support());
         }
-        return new Quote(new Quote.Money(total, USD), lines, claimRejections,
-                catalogue.version + "; config " + config.describe());
+        return new Quote(new Quote.Money(total, USD), lines, claimRejections, rulesVersion);
     }
 
     // ---------------------------------------------------------------------------------------- structure
@@ -111,7 +112,7 @@ public final class QuoteCalculator {
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < r.expenses().size(); i++) {
-            validateExpense(item, r, r.expenses().get(i), "/expenses/" + i, ids);
+            validateExpense(item, r, r.expenses().get(i), expensePointer(i), ids);
         }
         validateRates(r);
         return item;
@@ -121,11 +122,11 @@ public final class QuoteCalculator {
         if (e == null) {
             throw new QuoteRequestException(at, "expense is required");
         }
-        String id = required(e.id(), at + "/id");
+        String id = required(e.id(), at, "/id");
         if (!ids.add(id)) {
             throw new QuoteRequestException(at + "/id", "duplicate expense id " + id);
         }
-        String kind = required(e.kind(), at + "/kind");
+        String kind = required(e.kind(), at, "/kind");
         if (!catalogue.expenseKinds.contains(kind)) {
             throw new QuoteRequestException(at + "/kind", "unknown expense kind " + kind);
         }
@@ -135,11 +136,11 @@ public final class QuoteCalculator {
         if (e.amount().signum() <= 0) {
             throw new QuoteRequestException(at + "/amount", "amount must be positive, got " + e.amount().toPlainString());
         }
-        if (e.amount().stripTrailingZeros().scale() > SCALE) {
+        if (e.amount().scale() > SCALE && e.amount().stripTrailingZeros().scale() > SCALE) {
             throw new QuoteRequestException(at + "/amount",
                     "amount has more than " + SCALE + " decimals: " + e.amount().toPlainString());
         }
-        String currency = required(e.currency(), at + "/currency");
+        String currency = required(e.currency(), at, "/currency");
         if (!isIsoCurrency(currency)) {
             throw new QuoteRequestException(at + "/currency", "unknown currency " + currency);
         }
@@ -166,14 +167,14 @@ public final class QuoteCalculator {
                         "filmReleaseDate is required: for " + item + " the filing period runs from it (Art. 34(2))");
             }
         }
-        positive(e.persons(), at + "/persons");
-        positive(e.nights(), at + "/nights");
-        positive(e.days(), at + "/days");
-        positive(e.areaM2(), at + "/areaM2");
-        positive(e.totalRentedAreaM2(), at + "/totalRentedAreaM2");
+        positive(e.persons(), at, "/persons");
+        positive(e.nights(), at, "/nights");
+        positive(e.days(), at, "/days");
+        positive(e.areaM2(), at, "/areaM2");
+        positive(e.totalRentedAreaM2(), at, "/totalRentedAreaM2");
         if (e.economyFareAmount() != null) {
-            positive(e.economyFareAmount(), at + "/economyFareAmount");
-            if (e.economyFareAmount().stripTrailingZeros().scale() > SCALE) {
+            positive(e.economyFareAmount(), at, "/economyFareAmount");
+            if (e.economyFareAmount().scale() > SCALE && e.economyFareAmount().stripTrailingZeros().scale() > SCALE) {
                 throw new QuoteRequestException(at + "/economyFareAmount", "more than " + SCALE + " decimals");
             }
         }
@@ -184,6 +185,38 @@ public final class QuoteCalculator {
             throw new QuoteRequestException(at + "/travelClass", "expected ECONOMY, BUSINESS or FIRST, got "
                     + e.travelClass());
         }
+    }
+
+    private static void positive(Integer v, String at, String field) {
+        if (v != null && v < 1) {
+            positive(v, at + field);
+        }
+    }
+
+    private static void positive(BigDecimal v, String at, String field) {
+        if (v != null && v.signum() <= 0) {
+            positive(v, at + field);
+        }
+    }
+
+    /** {@link #required(String, String)} with the pointer built only on failure (hot path). */
+    private static String required(String value, String at, String field) {
+        if (value == null || value.isBlank()) {
+            return required(value, at + field);
+        }
+        return value;
+    }
+
+    private static final String[] EXPENSE_POINTERS = new String[64];
+
+    static {
+        for (int i = 0; i < EXPENSE_POINTERS.length; i++) {
+            EXPENSE_POINTERS[i] = "/expenses/" + i;
+        }
+    }
+
+    private static String expensePointer(int i) {
+        return i < EXPENSE_POINTERS.length ? EXPENSE_POINTERS[i] : "/expenses/" + i;
     }
 
     private static void positive(Integer v, String at) {
@@ -288,7 +321,7 @@ public final class QuoteCalculator {
         if (!claimLevel.isEmpty()) {
             trace.add(step("applicant.eligibility", claimLevel.get(0).article(),
                     inputs("role", r.applicant().role(), "type", String.valueOf(r.applicant().type()),
-                            "sector", String.valueOf(r.applicant().sector()), "filingDate", r.filingDate().toString()),
+                            "sector", String.valueOf(r.applicant().sector()), "filingDate", r.filingDate()),
                     "REJECTED " + codes(claimLevel)));
         }
         inForce(item, e, rejections, trace);
@@ -307,19 +340,19 @@ public final class QuoteCalculator {
         Optional<Timeline.Entry<Catalogue.SupportCap>> cap = supportCap(item, e);
         if (cap.isPresent() && e.capUsedUsd() == null) {
             trace.add(step(cap.get().value().id(), cap.get().reference(), inputs("kind", e.kind(), "maxUsd",
-                    cap.get().value().maxUsd().toPlainString(), "scope", cap.get().value().scope(),
+                    cap.get().value().maxUsd(), "scope", cap.get().value().scope(),
                     "basis", cap.get().value().basis(), "capUsedUsd", "unknown"),
                     "MANUAL_REVIEW: cap is cumulative per " + cap.get().value().scope()
                             + " over all claims; send capUsedUsd from the claim history"));
             rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, cap.get().reference()));
         }
         BigDecimal base = rejections.isEmpty() ? capped : ZERO;
-        trace.add(step("eligible-base", itemArticle, inputs("claimed", claimed.toPlainString(),
-                "currency", e.currency(), "amountUsd", amountUsd == null ? "n/a" : amountUsd.toPlainString(),
-                "afterCaps", capped.toPlainString(), "rejections", codes(rejections)), base.toPlainString()));
+        trace.add(step("eligible-base", itemArticle, inputs("claimed", claimed,
+                "currency", e.currency(), "amountUsd", amountUsd == null ? "n/a" : amountUsd,
+                "afterCaps", capped, "rejections", codes(rejections)), base.toPlainString()));
         BigDecimal support = base.multiply(rate).setScale(SCALE, ROUNDING);
         trace.add(step("support", "House rule (DOMAIN A-54): HALF_UP to 2 decimals",
-                inputs("eligibleBase", base.toPlainString(), "rate", rate.toPlainString()), support.toPlainString()));
+                inputs("eligibleBase", base, "rate", rate), support.toPlainString()));
         if (cap.isPresent() && e.capUsedUsd() != null && base.signum() > 0) {
             support = applySupportCap(cap.get(), e, support, capUse, trace);
         }
@@ -337,8 +370,8 @@ public final class QuoteCalculator {
         BigDecimal out = support.min(remaining).setScale(SCALE, ROUNDING);
         capUse.put(key, usedHere.add(out));
         trace.add(step(cap.value().id(), cap.reference(), inputs("capKey", String.valueOf(e.capKey()), "maxUsd",
-                cap.value().maxUsd().toPlainString(), "capUsedUsd", e.capUsedUsd().toPlainString(),
-                "usedInThisRequest", usedHere.toPlainString(), "support", support.toPlainString(),
+                cap.value().maxUsd(), "capUsedUsd", e.capUsedUsd(),
+                "usedInThisRequest", usedHere, "support", support,
                 "basis", cap.value().basis()), out.compareTo(support) < 0 ? "CAPPED " + out.toPlainString()
                 : "WITHIN_CAP " + out.toPlainString()));
         return out;
@@ -380,7 +413,7 @@ public final class QuoteCalculator {
                 }
             }
         }
-        trace.add(step(rule, article, inputs("currency", e.currency(), "rateDate", rateDate.toString(),
+        trace.add(step(rule, article, inputs("currency", e.currency(), "rateDate", rateDate,
                 "source", found == null ? "none" : found.source() + " (Art. 36(1))"),
                 found == null ? "NEEDS_CONVERSION: no " + e.currency() + " rate for " + rateDate
                         + " in the request (a rate is never guessed)"
@@ -476,10 +509,10 @@ public final class QuoteCalculator {
                 rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, c.article()));
             } else {
                 trace.add(step(c.id(), c.article(), inputs("type", c.type(), "value", String.valueOf(c.value()),
-                        "persons", String.valueOf(e.persons()), "nights", String.valueOf(e.nights()),
-                        "days", String.valueOf(e.days()), "areaM2", String.valueOf(e.areaM2()),
+                        "persons", TraceInputs.number(e.persons()), "nights", TraceInputs.number(e.nights()),
+                        "days", TraceInputs.number(e.days()), "areaM2", String.valueOf(e.areaM2()),
                         "totalRentedAreaM2", String.valueOf(e.totalRentedAreaM2()),
-                        "travelClass", String.valueOf(e.travelClass()), "before", before.toPlainString()),
+                        "travelClass", String.valueOf(e.travelClass()), "before", before),
                         base.compareTo(before) < 0 ? "CAPPED " + base.setScale(SCALE, ROUNDING).toPlainString()
                                 : "WITHIN_CAP"));
             }
@@ -564,7 +597,7 @@ public final class QuoteCalculator {
         String article = v.or(() -> versions.latest().map(Timeline.Entry::value))
                 .map(Catalogue.ItemVersion::article).orElse(item);
         trace.add(step("support-item.in-force", article, inputs("item", item,
-                "paymentDate", e.paymentDate().toString()), v.isPresent() ? "IN_FORCE" : "NOT_IN_FORCE"));
+                "paymentDate", e.paymentDate()), v.isPresent() ? "IN_FORCE" : "NOT_IN_FORCE"));
         if (v.isEmpty()) {
             rejections.add(new Quote.Rejection(RejectionCodes.NOT_IN_FORCE, article));
         }
@@ -576,7 +609,7 @@ public final class QuoteCalculator {
                               List<Quote.Rejection> rejections, List<Quote.TraceStep> trace) {
         Optional<Timeline.Entry<Catalogue.FilingPeriod>> entry = catalogue.filingPeriods.get(item).entryAt(r.filingDate());
         if (entry.isEmpty()) {
-            trace.add(step("art34.filing-period", "Art. 34", inputs("filingDate", r.filingDate().toString()),
+            trace.add(step("art34.filing-period", "Art. 34", inputs("filingDate", r.filingDate()),
                     "MANUAL_REVIEW: no filing period in force on the filing date"));
             rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, "Art. 34"));
             return;
@@ -588,9 +621,9 @@ public final class QuoteCalculator {
         boolean late = r.filingDate().isAfter(last);
         String article = entry.get().reference();
         trace.add(step("art34.filing-period", article, inputs("trigger", trigger.name(), "triggerDate",
-                from.toString(), "period", p.period().toString(), "extendToNextBusinessDay",
-                String.valueOf(config.extendToNextBusinessDay), "lastAllowedDay", last.toString(),
-                "filingDate", r.filingDate().toString()), late ? "LATE" : "ON_TIME"));
+                from, "period", p.period().toString(), "extendToNextBusinessDay",
+                String.valueOf(config.extendToNextBusinessDay), "lastAllowedDay", last,
+                "filingDate", r.filingDate()), late ? "LATE" : "ON_TIME"));
         if (late) {
             rejections.add(new Quote.Rejection(RejectionCodes.DEADLINE_MISSED, article));
         }
@@ -653,13 +686,13 @@ public final class QuoteCalculator {
         Optional<Timeline.Entry<BigDecimal>> base = config.baseRates.get(item).entryAt(refDate);
         String origin = config.origin("baseRates", item);
         if (base.isEmpty()) {
-            trace.add(step("rate.base", CONFIG_RATE, inputs("item", item, "date", refDate.toString(),
+            trace.add(step("rate.base", CONFIG_RATE, inputs("item", item, "date", refDate,
                     "source", origin), "MANUAL_REVIEW: no base rate configured for the date"));
             rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, CONFIG_RATE));
             return BigDecimal.ZERO;
         }
         BigDecimal rate = base.get().value();
-        trace.add(step("rate.base", CONFIG_RATE, inputs("item", item, "date", refDate.toString(),
+        trace.add(step("rate.base", CONFIG_RATE, inputs("item", item, "date", refDate,
                 "period", base.get().describePeriod(), "source", origin), rate.toPlainString()));
 
         boolean bonusItem = catalogue.bonusItems.at(refDate).map(s -> s.contains(item)).orElse(false);
@@ -672,7 +705,7 @@ public final class QuoteCalculator {
         BigDecimal cap = max.map(Timeline.Entry::value).orElse(BigDecimal.ONE);
         BigDecimal capped = rate.min(cap);
         trace.add(step("rate.max", "CONFIG maxRate (no maximum in the sources, DOMAIN A-27(b))",
-                inputs("rate", rate.toPlainString(), "maxRate", cap.toPlainString(),
+                inputs("rate", rate, "maxRate", cap,
                         "source", max.isPresent() ? config.origin("maxRate") : "none configured for the date: 1"),
                 capped.toPlainString()));
         return capped;
@@ -736,12 +769,8 @@ public final class QuoteCalculator {
         return new Quote.TraceStep(ruleId, article, inputs, output);
     }
 
-    private static Map<String, String> inputs(String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return m;
+    private static Map<String, String> inputs(Object... kv) {
+        return new TraceInputs(kv);
     }
 
     private static String codes(List<Quote.Rejection> rejections) {

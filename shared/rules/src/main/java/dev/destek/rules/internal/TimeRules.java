@@ -259,9 +259,9 @@ public final class TimeRules {
             }
             LocalDate boundary = boundary(t, trigger);
             boolean ok = isEarliest(t) ? !subject.isBefore(boundary) : !subject.isAfter(boundary);
-            trace.add(step(t.id(), article, inputs("trigger", t.trigger(), "triggerDate", trigger.toString(),
-                    "direction", t.direction(), "offset", String.valueOf(t.offset()), "boundary", boundary.toString(),
-                    t.subject(), subject.toString()), ok ? "OK" : t.rejection() + ": " + t.consequence()));
+            trace.add(step(t.id(), article, inputs("trigger", t.trigger(), "triggerDate", trigger,
+                    "direction", t.direction(), "offset", String.valueOf(t.offset()), "boundary", boundary,
+                    t.subject(), subject), ok ? "OK" : t.rejection() + ": " + t.consequence()));
             if (!ok) {
                 out.add(new Quote.Rejection(t.rejection(), article));
             }
@@ -273,11 +273,7 @@ public final class TimeRules {
         return new Quote.TraceStep(ruleId, article, inputs, output);
     }
 
-    static Map<String, String> inputs(String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return m;
+    static Map<String, String> inputs(Object... kv) {
+        return new TraceInputs(kv);
     }
 }

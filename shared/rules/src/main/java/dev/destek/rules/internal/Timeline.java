@@ -2,7 +2,6 @@ package dev.destek.rules.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +21,7 @@ public final class Timeline<T> {
         }
 
         public String describePeriod() {
-            return from + ".." + (to == null ? "open" : to.toString());
+            return TraceInputs.date(from) + ".." + (to == null ? "open" : TraceInputs.date(to));
         }
     }
 
@@ -37,7 +36,12 @@ public final class Timeline<T> {
     }
 
     public Optional<T> at(LocalDate day) {
-        return entryAt(day).map(Entry::value);
+        for (Entry<T> e : entries) { // no lambda: load path and hot path
+            if (e.covers(day)) {
+                return Optional.ofNullable(e.value());
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Entry<T>> entryAt(LocalDate day) {
@@ -58,6 +62,20 @@ public final class Timeline<T> {
         return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
     }
 
+    /** Stable insertion sort of the indexes by their dates (a handful of versions; no Comparator lambda at load). */
+    private static void sortBy(Integer[] order, List<LocalDate> dates) {
+        for (int k = 1; k < order.length; k++) {
+            Integer x = order[k];
+            LocalDate d = dates.get(x);
+            int j = k - 1;
+            while (j >= 0 && dates.get(order[j]).compareTo(d) > 0) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = x;
+        }
+    }
+
     /**
      * Regulation form: a mapping {@code <effective date>: {value: …, reference: …}}. A {@code null} value (or a
      * bare {@code null}) ends the provision from that date. A version ends the day before the next key.
@@ -75,7 +93,7 @@ public final class Timeline<T> {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.comparing(dates::get));
+        sortBy(order, dates);
         List<Entry<T>> out = new ArrayList<>();
         for (int k = 0; k < order.length; k++) {
             int i = order[k];
@@ -123,7 +141,11 @@ public final class Timeline<T> {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.comparing(i -> out.get(i).from()));
+        List<LocalDate> froms = new ArrayList<>(out.size());
+        for (Entry<T> e : out) {
+            froms.add(e.from());
+        }
+        sortBy(order, froms);
         List<Entry<T>> sorted = new ArrayList<>();
         for (int k = 0; k < order.length; k++) {
             Entry<T> e = out.get(order[k]);
