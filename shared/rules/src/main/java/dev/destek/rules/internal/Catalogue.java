@@ -400,11 +400,13 @@ public final class Catalogue {
     }
 
     private static Trigger trigger(Node n) {
-        try {
-            return Trigger.valueOf(n.string());
-        } catch (IllegalArgumentException e) {
-            throw n.error("unknown trigger " + n.raw() + ", expected one of " + List.of(Trigger.values()));
+        String name = n.string();
+        for (Trigger t : Trigger.values()) { // not valueOf: that reflects on values() at cold start
+            if (t.name().equals(name)) {
+                return t;
+            }
         }
+        throw n.error("unknown trigger " + n.raw() + ", expected one of " + List.of(Trigger.values()));
     }
 
     private Set<String> kinds(Node v) {

@@ -1,0 +1,206 @@
+package dev.destek.rules.internal;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * The inputs of a trace step: an immutable, insertion-ordered map over one {@code key, value, key, value…} array.
+ * Values may be given as {@link BigDecimal} or {@link java.time.LocalDate}: they are turned into their trace text
+ * ({@code toPlainString()}, ISO date) only when read, so a quote whose trace is never serialised does not pay for
+ * formatting (the text is then kept; racy but benign: immutable values, idempotent conversion).
+ * Equal to (and prints and serialises like) the {@code LinkedHashMap} it replaces, but built with one allocation
+ * and no hashing: a quote writes ~70 of them (hot path). Keys are unique by construction (callers write literals);
+ * a repeated key behaves as with {@code LinkedHashMap.put}.
+ */
+public final class TraceInputs extends AbstractMap<String, String> {
+    private final Object[] raw;
+    private volatile Object[] checked;
+    private Set<Map.Entry<String, String>> entries;
+
+    /**
+     * Takes ownership of {@code kv} (even length, keys non-null strings). A repeated key keeps its first position and
+     * takes the last value, as {@code LinkedHashMap.put} would; that check runs on first read, not here (hot path).
+     */
+    public TraceInputs(Object... kv) {
+        if ((kv.length & 1) != 0) {
+            throw new IllegalArgumentException("odd number of key/value strings");
+        }
+        this.raw = kv;
+    }
+
+    /** The checked array (keys validated, duplicates merged): computed once, racy but idempotent. */
+    private Object[] kv() {
+        Object[] k = checked;
+        if (k == null) {
+            Object[] kv = raw;
+            boolean duplicates = false;
+            for (int i = 0; i < kv.length; i += 2) {
+                if (!(kv[i] instanceof String)) {
+                    throw new IllegalArgumentException("trace input key must be a string: " + kv[i]);
+                }
+                for (int j = 0; j < i; j += 2) {
+                    if (kv[j].equals(kv[i])) {
+                        duplicates = true;
+                    }
+                }
+            }
+            k = duplicates ? dedupe(kv) : kv;
+            checked = k;
+        }
+        return k;
+    }
+
+    private static Object[] dedupe(Object[] kv) {
+        java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        Object[] out = new Object[m.size() * 2];
+        int k = 0;
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            out[k++] = e.getKey();
+            out[k++] = e.getValue();
+        }
+        return out;
+    }
+
+    @Override
+    public int size() {
+        return kv().length >> 1;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return raw.length == 0;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return index(key) >= 0;
+    }
+
+    @Override
+    public String get(Object key) {
+        int i = index(key);
+        return i < 0 ? null : text(i + 1);
+    }
+
+    private String text(int at) {
+        Object[] kv = kv();
+        Object v = kv[at];
+        if (v == null || v instanceof String) {
+            return (String) v;
+        }
+        String t = v instanceof java.math.BigDecimal ? ((java.math.BigDecimal) v).toPlainString()
+                : v instanceof java.time.LocalDate ? date((java.time.LocalDate) v) : String.valueOf(v);
+        kv[at] = t;
+        return t;
+    }
+
+    private int index(Object key) {
+        Object[] kv = kv();
+        for (int i = 0; i < kv.length; i += 2) {
+            if (kv[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public Set<Map.Entry<String, String>> entrySet() {
+        Set<Map.Entry<String, String>> s = entries;
+        if (s == null) {
+            s = new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, String>> iterator() {
+                    return new Iterator<>() {
+                        private final Object[] kv = kv();
+                        private int i;
+
+                        @Override
+                        public boolean hasNext() {
+                            return i < kv.length;
+                        }
+
+                        @Override
+                        public Map.Entry<String, String> next() {
+                            if (i >= kv.length) {
+                                throw new NoSuchElementException();
+                            }
+                            Map.Entry<String, String> e = new SimpleImmutableEntry<>((String) kv[i], text(i + 1));
+                            i += 2;
+                            return e;
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return kv().length >> 1;
+                }
+            };
+            entries = s;
+        }
+        return s;
+    }
+
+    /** {@code d.toString()} (ISO-8601 yyyy-MM-dd) without StringBuilder for years 0..9999; hot path of the trace. */
+    public static String date(java.time.LocalDate d) {
+        long day = d.toEpochDay();
+        int slot = (int) (day & (DATES.length - 1));
+        DateString cached = DATES[slot];
+        if (cached != null && cached.epochDay == day) {
+            return cached.text;
+        }
+        String text = format(d);
+        DATES[slot] = new DateString(day, text); // racy but safe: immutable holder, worst case a recomputation
+        return text;
+    }
+
+    private static final DateString[] DATES = new DateString[1024];
+
+    private static final class DateString {
+        final long epochDay;
+        final String text;
+
+        DateString(long epochDay, String text) {
+            this.epochDay = epochDay;
+            this.text = text;
+        }
+    }
+
+    private static String format(java.time.LocalDate d) {
+        int y = d.getYear();
+        if (y < 0 || y > 9999) {
+            return d.toString();
+        }
+        int m = d.getMonthValue();
+        int day = d.getDayOfMonth();
+        byte[] b = {(byte) ('0' + y / 1000), (byte) ('0' + y / 100 % 10), (byte) ('0' + y / 10 % 10),
+            (byte) ('0' + y % 10), '-', (byte) ('0' + m / 10), (byte) ('0' + m % 10), '-', (byte) ('0' + day / 10),
+            (byte) ('0' + day % 10)};
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static final String[] SMALL = new String[256];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = Integer.toString(i);
+        }
+    }
+
+    /** {@code String.valueOf(v)} for a nullable Integer, cached for 0..255 (quantities in the trace). */
+    public static String number(Integer v) {
+        if (v == null) {
+            return "null";
+        }
+        int x = v;
+        return x >= 0 && x < SMALL.length ? SMALL[x] : Integer.toString(x);
+    }
+}
