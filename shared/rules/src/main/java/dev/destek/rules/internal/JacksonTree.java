@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link Tree#parse} through Jackson's streaming parser. A class of its own so that loading {@link Tree} (cold
- * start, bundle read by {@link MiniJson}) never loads or verifies against Jackson classes.
+ * Resources and override files through Jackson's streaming parser (never databind: the bundle is plain maps,
+ * lists and scalars). The functions load jackson-core for their events anyway, so reading the bundle with it
+ * adds no classes there.
  */
 final class JacksonTree {
     private JacksonTree() {
@@ -34,7 +35,7 @@ final class JacksonTree {
         }
     }
 
-    /** Holder: Jackson is only initialised when an override file is read (the bundle uses {@link MiniJson}). */
+    /** Holder, so that the YAML factory below is created only when YAML is read. */
     private static final class Json {
         static final JsonFactory FACTORY = new JsonFactory();
     }

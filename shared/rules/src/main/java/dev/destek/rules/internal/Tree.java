@@ -32,7 +32,7 @@ public final class Tree {
         Map<String, Object> b = bundle;
         if (b == null) {
             try (InputStream in = Tree.class.getClassLoader().getResourceAsStream(BUNDLE)) {
-                b = in == null ? Map.of() : (Map<String, Object>) MiniJson.parse(in, BUNDLE);
+                b = in == null ? Map.of() : (Map<String, Object>) JacksonTree.parse(in, BUNDLE, true);
             } catch (IOException e) {
                 throw new RulesConfigException(BUNDLE, "cannot read: " + e.getMessage(), e);
             }
