@@ -2,6 +2,7 @@ package dev.destek.rules.internal;
 
 import dev.destek.rules.RulesConfigException;
 import java.math.BigDecimal;
+import java.time.Period;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,7 +35,7 @@ public final class Catalogue {
     public enum Trigger { PAYMENT_DATE, PAYMENT_DOCUMENT_DATE, DOCUMENT_ISSUE_DATE, ACTIVITY_END, PATIENT_REGISTRATION,
         FILM_RELEASE }
 
-    public record FilingPeriod(Trigger trigger, Span period, Map<String, Trigger> triggerByKind) {
+    public record FilingPeriod(Trigger trigger, Period period, Map<String, Trigger> triggerByKind) {
         public Trigger triggerFor(String kind) {
             return triggerByKind.getOrDefault(kind, trigger);
         }
@@ -50,7 +51,7 @@ public final class Catalogue {
     /** Art. 33(2) bonus on participation/transport lines. */
     public record FairBonus(String rule, BigDecimal points, Set<String> items, Set<String> kinds) { }
 
-    public record PriorStep(String kind, String form, Span leadTime, String rule, String article) { }
+    public record PriorStep(String kind, String form, Period leadTime, String rule, String article) { }
 
     /** A counted limit (DOMAIN §9); with {@code fact} it is checked in a quote. */
     public record Limit(String id, String what, String limit, String article, String fact, Integer min, Integer max,
@@ -61,7 +62,7 @@ public final class Catalogue {
                               List<String> bonusRules, List<String> expenseKinds, List<Limit> limits) { }
 
     /** One time rule T01–T59 (DOMAIN §4.1); see regulation/deadlines/time_rules.yaml for the directions. */
-    public record TimeRule(String id, Set<String> items, String trigger, Span offset, String direction,
+    public record TimeRule(String id, Set<String> items, String trigger, Period offset, String direction,
                            String kinds, String rejection, String consequence, String description, String subject,
                            boolean requireTrigger, String when, String unless) {
         public boolean appliesTo(String item) {

@@ -177,20 +177,10 @@ public final class Node {
         return parseDate(string(), this);
     }
 
-    public Span period() {
+    public Period period() {
         String text = string();
-        // fast path for the catalogue's forms (P1Y, P2M, P15D): no regex at cold start
-        if (text.length() >= 3 && text.charAt(0) == 'P' && isDigits(text, 1, text.length() - 1)) {
-            int n = Integer.parseInt(text.substring(1, text.length() - 1));
-            switch (text.charAt(text.length() - 1)) {
-                case 'Y': return Span.of(n, 0, 0);
-                case 'M': return Span.of(0, n, 0);
-                case 'D': return Span.of(0, 0, n);
-                default: break;
-            }
-        }
         try {
-            return Span.from(Period.parse(text));
+            return Period.parse(text);
         } catch (DateTimeParseException e) {
             throw error("expected an ISO-8601 period such as P1Y, got " + describe());
         }
