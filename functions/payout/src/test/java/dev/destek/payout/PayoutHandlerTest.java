@@ -1,31 +1,29 @@
 package dev.destek.payout;
 
+import static dev.destek.payout.HttpApiEvents.JSON;
+import static dev.destek.payout.HttpApiEvents.body;
+import static dev.destek.payout.HttpApiEvents.event;
+import static dev.destek.payout.HttpApiEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import dev.destek.lambda.SnapStartPriming;
 import org.junit.jupiter.api.Test;
 
 /** The payout handler fed the event JSON API Gateway sends. It needs no AWS service. */
 class PayoutHandlerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final PayoutHandler handler = new PayoutHandler(Map.of());
 
     @Test
     void quote_issueExample_shouldAnswerAnExplainedUsdQuote() throws Exception {
         // WHEN
-        JsonNode response = invoke(Files.readAllBytes(Path.of("events", "quote.json")));
+        JsonNode response = invoke(handler, event("quote.json"));
 
         // THEN amounts are decimal strings and every line carries its trace
         assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.get("body").asText());
+        JsonNode body = body(response);
         assertThat(body.at("/totalSupport/currency").asText()).isEqualTo("USD");
         assertThat(body.at("/totalSupport/amount").isTextual()).isTrue();
         assertThat(body.at("/lines/0/claimed").asText()).isEqualTo("10000.00");
@@ -39,20 +37,20 @@ class PayoutHandlerTest {
         event.put("body", event.get("body").asText().replace("\"10000.00\"", "\"ten thousand\""));
 
         // WHEN
-        JsonNode response = invoke(JSON.writeValueAsBytes(event));
+        JsonNode response = invoke(handler, event);
 
         // THEN
         assertThat(response.get("statusCode").asInt()).isEqualTo(400);
-        assertThat(JSON.readTree(response.get("body").asText()).at("/errors/0/pointer").asText())
+        assertThat(body(response).at("/errors/0/pointer").asText())
                 .isEqualTo("/expenses/0/amount");
     }
 
     @Test
     void catalogue_withoutToken_shouldBePublic() throws Exception {
-        JsonNode response = invoke(Files.readAllBytes(Path.of("events", "catalogue.json")));
+        JsonNode response = invoke(handler, event("catalogue.json"));
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(200);
-        assertThat(JSON.readTree(response.get("body").asText()).get("supportItems").findValuesAsText("id"))
+        assertThat(body(response).get("supportItems").findValuesAsText("id"))
                 .contains("ADVERTISING");
     }
 
@@ -61,7 +59,7 @@ class PayoutHandlerTest {
         ObjectNode event = event("quote.json");
         ((ObjectNode) event.get("requestContext")).remove("authorizer");
 
-        assertThat(invoke(JSON.writeValueAsBytes(event)).get("statusCode").asInt()).isEqualTo(401);
+        assertThat(invoke(handler, event).get("statusCode").asInt()).isEqualTo(401);
     }
 
 
@@ -70,15 +68,5 @@ class PayoutHandlerTest {
         String response = SnapStartPriming.of(handler, PayoutHandler.PRIMING_EVENT).prime();
 
         assertThat(JSON.readTree(response).get("statusCode").asInt()).isEqualTo(200);
-    }
-
-    private static ObjectNode event(String name) throws Exception {
-        return (ObjectNode) JSON.readTree(Path.of("events", name).toFile());
-    }
-
-    private JsonNode invoke(byte[] event) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        return JSON.readTree(out.toByteArray());
     }
 }

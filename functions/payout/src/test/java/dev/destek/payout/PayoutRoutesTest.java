@@ -1,15 +1,14 @@
 package dev.destek.payout;
 
+import static dev.destek.payout.HttpApiEvents.JSON;
+import static dev.destek.payout.HttpApiEvents.body;
+import static dev.destek.payout.HttpApiEvents.event;
+import static dev.destek.payout.HttpApiEvents.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.destek.rules.Rules;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,18 +17,17 @@ import org.junit.jupiter.api.Test;
 
 /** The new payout endpoints fed the API Gateway event JSON in events/. "Today" is fixed at 2026-01-31. */
 class PayoutRoutesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final PayoutHandler handler = new PayoutHandler(PayoutRoutes.api(Rules.load(Map.of()),
             Clock.fixed(Instant.parse("2026-01-31T10:00:00Z"), ZoneOffset.UTC)));
 
     @Test
     void deadlines_tradeDelegation_shouldAnswerLeadTimeAndFilingDeadlinesWithStatus() throws Exception {
         // GIVEN a delegation starting 2026-03-31 (T05 Art. 21(1): file by 2026-01-31, today)
-        JsonNode response = invoke(Files.readAllBytes(Path.of("events", "deadlines.json")));
+        JsonNode response = invoke(handler, event("deadlines.json"));
 
         // THEN
         assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.get("body").asText());
+        JsonNode body = body(response);
         assertThat(body.get("today").asText()).isEqualTo("2026-01-31");
         JsonNode t05 = find(body.get("deadlines"), "T05");
         assertThat(t05.get("date").asText()).isEqualTo("2026-01-31");
@@ -45,19 +43,19 @@ class PayoutRoutesTest {
         ObjectNode event = event("deadlines.json");
         event.put("body", event.get("body").asText().replace("TRADE_DELEGATION", "NOPE"));
 
-        JsonNode response = invoke(JSON.writeValueAsBytes(event));
+        JsonNode response = invoke(handler, event);
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(422);
-        assertThat(JSON.readTree(response.get("body").asText()).at("/errors/0/pointer").asText())
+        assertThat(body(response).at("/errors/0/pointer").asText())
                 .isEqualTo("/supportItem");
     }
 
     @Test
     void offsets_art35_3_shouldSplitInProportion() throws Exception {
-        JsonNode response = invoke(Files.readAllBytes(Path.of("events", "offsets.json")));
+        JsonNode response = invoke(handler, event("offsets.json"));
 
         assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.get("body").asText());
+        JsonNode body = body(response);
         assertThat(body.get("toTaxAuthority").asText()).isEqualTo("40000.00");
         assertThat(body.get("toSocialSecurity").asText()).isEqualTo("60000.00");
         assertThat(body.get("toApplicant").asText()).isEqualTo("0.00");
@@ -69,19 +67,19 @@ class PayoutRoutesTest {
         ObjectNode event = event("offsets.json");
         event.put("body", event.get("body").asText().replace("\"100000.00\"", "\"a lot\""));
 
-        JsonNode response = invoke(JSON.writeValueAsBytes(event));
+        JsonNode response = invoke(handler, event);
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(400);
-        assertThat(JSON.readTree(response.get("body").asText()).at("/errors/0/pointer").asText())
+        assertThat(body(response).at("/errors/0/pointer").asText())
                 .isEqualTo("/entitlement");
     }
 
     @Test
     void greenPassports_p08_average12Million_shouldGiveTwo() throws Exception {
-        JsonNode response = invoke(Files.readAllBytes(Path.of("events", "green-passports.json")));
+        JsonNode response = invoke(handler, event("green-passports.json"));
 
         assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.get("body").asText());
+        JsonNode body = body(response);
         assertThat(body.get("passports").asInt()).isEqualTo(2);
         assertThat(body.get("averageUsd").asText()).isEqualTo("12000000.00");
     }
@@ -91,10 +89,10 @@ class PayoutRoutesTest {
         ObjectNode event = event("green-passports.json");
         event.put("body", event.get("body").asText().replace("\"2024\"", "\"2021\""));
 
-        JsonNode response = invoke(JSON.writeValueAsBytes(event));
+        JsonNode response = invoke(handler, event);
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(422);
-        assertThat(JSON.readTree(response.get("body").asText()).at("/errors/0/pointer").asText())
+        assertThat(body(response).at("/errors/0/pointer").asText())
                 .isEqualTo("/exportsUsdByYear");
     }
 
@@ -103,15 +101,15 @@ class PayoutRoutesTest {
         ObjectNode event = event("green-passports.json");
         ((ObjectNode) event.get("requestContext")).remove("authorizer");
 
-        assertThat(invoke(JSON.writeValueAsBytes(event)).get("statusCode").asInt()).isEqualTo(401);
+        assertThat(invoke(handler, event).get("statusCode").asInt()).isEqualTo(401);
     }
 
     @Test
     void catalogue_shouldListItemsTimeRulesCapsAndBonusesWithArticles() throws Exception {
-        JsonNode response = invoke(Files.readAllBytes(Path.of("events", "catalogue.json")));
+        JsonNode response = invoke(handler, event("catalogue.json"));
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.get("body").asText());
+        JsonNode body = body(response);
         assertThat(body.get("supportItems")).hasSize(32);
         assertThat(body.get("timeRules")).hasSize(59);
         assertThat(body.get("caps").findValuesAsText("id")).contains("C_ACCOM_150", "C_CERT_15000", "C_HOSTING_20000");
@@ -129,10 +127,10 @@ class PayoutRoutesTest {
                 .replace("\"kind\":\"ADVERTISING\"", "\"kind\":\"ACCOMMODATION\",\"persons\":3,\"nights\":4")
                 .replace("\"amount\":\"10000.00\"", "\"amount\":\"2400.00\""));
 
-        JsonNode response = invoke(JSON.writeValueAsBytes(event));
+        JsonNode response = invoke(handler, event);
 
         assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.get("body").asText());
+        JsonNode body = body(response);
         assertThat(body.at("/lines/0/eligibleBase").asText()).isEqualTo("1200.00");
         assertThat(body.at("/lines/0/trace").findValuesAsText("ruleId")).contains("C_REPS_2", "C_ACCOM_150");
     }
@@ -144,15 +142,5 @@ class PayoutRoutesTest {
             }
         }
         throw new AssertionError(rule + " not in " + deadlines);
-    }
-
-    private static ObjectNode event(String name) throws Exception {
-        return (ObjectNode) JSON.readTree(Path.of("events", name).toFile());
-    }
-
-    private JsonNode invoke(byte[] event) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        return JSON.readTree(out.toByteArray());
     }
 }
