@@ -20,7 +20,8 @@ final class UploadModule {
     @Provides @Singleton
     static ApplicationService applications(@Named("env") Map<String, String> env) {
         AwsAdapters aws = AwsAdapters.fromEnv(env);
-        return new ApplicationService(aws.applications(), aws.uploadSigner(), InBackground.start("rules", () -> Rules.load(env)), Clock.systemUTC(),
+        return new ApplicationService(aws.applications(), aws.uploadSigner(),
+                InBackground.start("rules", () -> Rules.load(env)), Clock.systemUTC(),
                 () -> UUID.randomUUID().toString(), aws.settings().uploadUrlTtl());
     }
 

@@ -102,7 +102,7 @@ public final class ValidationBenchmark {
         long size = Files.size(pdf);
         Repository repository = new Repository();
         FileStore store = new FileStore(pdf);
-        DocumentValidationService service = new DocumentValidationService(repository, store, rules,
+        DocumentValidationService service = new DocumentValidationService(repository, store, () -> rules,
                 new FileChecks(new TikaTypeDetector(), MediaTypeInspector.standard(), MalwareScanner.NONE),
                 new NoDuplicates(), work, Clock.systemUTC());
         for (int i = 0; i < Math.min(3, iterations); i++) {

@@ -188,7 +188,7 @@ public final class ColdStartBenchmark {
         AwsSettings settings = aws.settings();
         S3Client s3 = AwsClients.s3(settings, AwsClients.credentials(env));
         ApplicationService applications = new ApplicationService(aws.applications(), aws.uploadSigner(),
-                Rules.load(env), Clock.systemUTC(), () -> UUID.randomUUID().toString(), Duration.ofMinutes(5));
+                () -> Rules.load(env), Clock.systemUTC(), () -> UUID.randomUUID().toString(), Duration.ofMinutes(5));
         Caller caller = new Caller("bench", BENCH_COMPANY, Set.of(Role.APPLICANT));
         String appId = applications.open(caller, new NewApplication("ADVERTISING")).application().id();
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PDF));

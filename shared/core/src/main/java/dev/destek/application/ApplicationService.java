@@ -43,12 +43,7 @@ public final class ApplicationService {
     private final Supplier<String> ids;
     private final Duration uploadTtl;
 
-    public ApplicationService(ApplicationRepository repository, UploadSigner signer, Rules rules, Clock clock,
-                              Supplier<String> ids, Duration uploadTtl) {
-        this(repository, signer, () -> rules, clock, ids, uploadTtl);
-    }
-
-    /** Takes the rules as they are being loaded, so that loading overlaps the rest of a cold start. */
+    /** Takes the rules as they may still be loading, so that loading overlaps the rest of a cold start. */
     public ApplicationService(ApplicationRepository repository, UploadSigner signer, Supplier<Rules> rules,
                               Clock clock, Supplier<String> ids, Duration uploadTtl) {
         this.repository = repository;

@@ -42,16 +42,10 @@ public final class DocumentValidationService {
     private final Clock clock;
 
     /**
+     * @param rules      the rules as they may still be loading, so that loading overlaps the rest of a cold start
      * @param scratchDir where uploads are spooled while they are checked ({@code /tmp} in Lambda, whose
      *                   ephemeral storage must hold the largest allowed file)
      */
-    public DocumentValidationService(ApplicationRepository repository, DocumentStore store, Rules rules,
-                                     FileChecks checks, DuplicateIndex duplicates, Path scratchDir, Clock clock) {
-        this(repository, store, () -> rules, checks, duplicates, scratchDir, clock);
-        Objects.requireNonNull(rules, "rules");
-    }
-
-    /** Takes the rules as they are being loaded, so that loading overlaps the rest of a cold start. */
     public DocumentValidationService(ApplicationRepository repository, DocumentStore store, Supplier<Rules> rules,
                                      FileChecks checks, DuplicateIndex duplicates, Path scratchDir, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");

@@ -40,7 +40,7 @@ class ApplicationServiceTest {
                 return new UploadSigner.PresignedUpload(URI.create("https://s3.example/" + spec.key()).toString(),
                         "PUT", Map.of(), NOW.plus(spec.ttl()));
             },
-            Rules.load(Map.of()), Clock.fixed(NOW, ZoneOffset.UTC), () -> "id" + ids.incrementAndGet(),
+            () -> Rules.load(Map.of()), Clock.fixed(NOW, ZoneOffset.UTC), () -> "id" + ids.incrementAndGet(),
             Duration.ofMinutes(15));
 
     @Test

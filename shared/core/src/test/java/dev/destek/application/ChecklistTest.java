@@ -47,7 +47,7 @@ class ChecklistTest {
     private final ApplicationService service = new ApplicationService(repository,
             spec -> new UploadSigner.PresignedUpload("https://s3.example/" + spec.key(), "PUT", Map.of(),
                     NOW.plus(spec.ttl())),
-            RULES, Clock.fixed(NOW, ZoneOffset.UTC), () -> "id" + ids.incrementAndGet(), Duration.ofMinutes(15));
+            () -> RULES, Clock.fixed(NOW, ZoneOffset.UTC), () -> "id" + ids.incrementAndGet(), Duration.ofMinutes(15));
 
     @Test
     void checklist_newApplication_shouldListEveryRequiredEntryAsMissingWithWhatToDo() {

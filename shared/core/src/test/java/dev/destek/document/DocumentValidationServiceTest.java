@@ -415,7 +415,7 @@ class DocumentValidationServiceTest {
     }
 
     private DocumentValidationService service(DocumentStore documents) {
-        return new DocumentValidationService(repository, documents, RULES, new FileChecks(MAGIC, inspector, scanner),
+        return new DocumentValidationService(repository, documents, () -> RULES, new FileChecks(MAGIC, inspector, scanner),
                 duplicates, scratch, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
