@@ -60,8 +60,7 @@ public final class ApplicationService {
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, LEGAL_ZONE);
-        SupportItem item = rules.get().supportItem(request.supportItem())
-                .filter(i -> inForce(i, today))
+        SupportItem item = rules.get().supportItem(request.supportItem(), today)
                 .orElseThrow(() -> invalid("/supportItem", "unknown or not in force: " + request.supportItem()));
         Application application = new Application(ids.get(), caller.companyId(), item.id(), ApplicationStatus.DRAFT,
                 rules.get().checklist(item.id(), today), caller.subject(), now);
@@ -190,11 +189,6 @@ public final class ApplicationService {
         return new DocumentMetadata(m.issuedOn(), m.publishedOn(),
                 !DocumentRuleParameters.TURKIYE.equals(m.issuingCountry()), m.issuingCountry(), m.amountUsd(),
                 m.electronicallyVerifiable(), m.counsellorApproved());
-    }
-
-    private static boolean inForce(SupportItem item, LocalDate day) {
-        return (item.effectiveFrom() == null || !day.isBefore(item.effectiveFrom()))
-                && (item.effectiveTo() == null || !day.isAfter(item.effectiveTo()));
     }
 
     private static ProblemException invalid(String pointer, String reason) {

@@ -32,7 +32,7 @@ public final class ReminderService {
                 sent++;
             }
         }
-        ReminderRun run = new ReminderRun(day, due.size(), sent, due.size() - sent);
+        ReminderRun run = new ReminderRun(day, due.size(), sent);
         LOG.info("reminder run", Map.of("day", day, "due", run.due(), "sent", run.sent(),
                 "alreadySent", run.alreadySent()));
         return run;
