@@ -49,6 +49,7 @@ final class TemplateChecks {
                             "dynamodb:PutItem", Set.of(TABLE),
                             "dynamodb:Query", Set.of(TABLE),
                             "dynamodb:UpdateItem", Set.of(TABLE),
+                            "s3:GetObject", Set.of(RULES_CONFIG),
                             "s3:PutObject", Set.of(UPLOADS))),
             "ValidationFunction", new FunctionContract(
                     "dev.destek.validation.ValidationHandler::handleRequest",
@@ -59,7 +60,7 @@ final class TemplateChecks {
                             "dynamodb:PutItem", Set.of(TABLE),
                             "dynamodb:Query", Set.of(TABLE),
                             "dynamodb:UpdateItem", Set.of(TABLE),
-                            "s3:GetObject", Set.of(UPLOADS, QUARANTINE),
+                            "s3:GetObject", Set.of(UPLOADS, QUARANTINE, RULES_CONFIG),
                             "s3:ListBucket", Set.of(BUCKET_ARN),
                             "s3:DeleteObject", Set.of(UPLOADS),
                             "s3:PutObject", Set.of(QUARANTINE))),

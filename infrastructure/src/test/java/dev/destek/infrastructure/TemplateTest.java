@@ -253,10 +253,10 @@ class TemplateTest {
         @Test
         void policies_uploadGetsUnneededAction_shouldReportIt() {
             Map<String, Object> t = template();
-            addStatement(t, "UploadFunction", "s3:GetObject", TemplateChecks.UPLOADS);
+            addStatement(t, "UploadFunction", "s3:DeleteObject", TemplateChecks.UPLOADS);
 
             assertThat(checks(t).policies())
-                    .containsExactly("UploadFunction: action s3:GetObject is not in its allow-list");
+                    .containsExactly("UploadFunction: action s3:DeleteObject is not in its allow-list");
         }
 
         @Test

@@ -2,6 +2,7 @@ package dev.destek.payout;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.destek.aws.AwsAdapters;
 import dev.destek.http.HttpApi;
 import dev.destek.rules.Rules;
 import java.util.Map;
@@ -14,6 +15,6 @@ final class PayoutModule {
 
     @Provides @Singleton
     static HttpApi api(@Named("env") Map<String, String> env) {
-        return PayoutRoutes.api(Rules.load(env));
+        return PayoutRoutes.api(Rules.load(AwsAdapters.rulesEnvironment(env)));
     }
 }

@@ -21,7 +21,7 @@ final class UploadModule {
     static ApplicationService applications(@Named("env") Map<String, String> env) {
         AwsAdapters aws = AwsAdapters.fromEnv(env);
         return new ApplicationService(aws.applications(), aws.uploadSigner(),
-                InBackground.start("rules", () -> Rules.load(env)), Clock.systemUTC(),
+                InBackground.start("rules", () -> Rules.load(AwsAdapters.rulesEnvironment(env))), Clock.systemUTC(),
                 () -> UUID.randomUUID().toString(), aws.settings().uploadUrlTtl());
     }
 

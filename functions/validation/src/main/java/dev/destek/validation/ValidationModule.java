@@ -29,6 +29,6 @@ final class ValidationModule {
         FileChecks checks = new FileChecks(new TikaTypeDetector(), MediaTypeInspector.standard(), scanner);
         Path scratch = Path.of(env.getOrDefault(SCRATCH_DIR, System.getProperty("java.io.tmpdir")));
         return new DocumentValidationService(aws.applications(), aws.documents(),
-                InBackground.start("rules", () -> Rules.load(env)), checks, aws.duplicates(clock), scratch, clock);
+                InBackground.start("rules", () -> Rules.load(AwsAdapters.rulesEnvironment(env))), checks, aws.duplicates(clock), scratch, clock);
     }
 }

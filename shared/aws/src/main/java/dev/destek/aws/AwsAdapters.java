@@ -5,12 +5,14 @@ import dev.destek.aws.dynamo.DynamoApplicationRepository;
 import dev.destek.aws.dynamo.DynamoDuplicateIndex;
 import dev.destek.aws.dynamo.DynamoReminderStore;
 import dev.destek.aws.s3.S3DocumentStore;
+import dev.destek.aws.s3.S3RulesConfig;
 import dev.destek.aws.s3.S3UploadSigner;
 import dev.destek.document.DocumentStore;
 import dev.destek.document.DuplicateIndex;
 import dev.destek.document.UploadSigner;
 import dev.destek.lambda.InBackground;
 import dev.destek.reminder.ReminderStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -34,6 +36,21 @@ public final class AwsAdapters {
     /** From the function's environment: {@code System.getenv()} deployed, an explicit map locally. */
     public static AwsAdapters fromEnv(Map<String, String> env) {
         return new AwsAdapters(AwsSettings.fromEnv(env), AwsClients.credentials(env));
+    }
+
+    /**
+     * The environment for {@code Rules.load}: with the deployed override object ({@value S3RulesConfig#KEY_ENV})
+     * fetched to a local file. Without that variable (local runs, tests) the environment is returned as is and no
+     * AWS client is built.
+     */
+    public static Map<String, String> rulesEnvironment(Map<String, String> env) {
+        String key = env.get(S3RulesConfig.KEY_ENV);
+        if (key == null || key.isBlank()) {
+            return env;
+        }
+        AwsAdapters aws = fromEnv(env);
+        return S3RulesConfig.environment(env, () -> AwsClients.s3(aws.settings, aws.credentials),
+                aws.settings.bucketName(), Path.of(System.getProperty("java.io.tmpdir"), "destek-rules"));
     }
 
     public AwsSettings settings() {
