@@ -39,6 +39,28 @@ class PayoutRoutesTest {
     }
 
     @Test
+    void quote_art9_5_prepaidRent_shouldAnswerTranchesAsMonthsAndStrings() throws Exception {
+        ObjectNode event = event("quote.json");
+        event.put("body", """
+                {"programme":"DECREE_2015_8","supportItem":"FOREIGN_OFFICE",
+                 "applicant":{"role":"BENEFICIARY","type":"IT_COMPANY","sector":"IT","hqProvince":"PROV_X"},
+                 "activity":{"countries":["DE"],"firstSupportedMonth":"2025-01"},"filingDate":"2025-03-01",
+                 "expenses":[{"id":"R1","kind":"RENT","amount":"9000.00","currency":"USD","paymentDate":"2025-01-05",
+                              "rentFrom":"2025-01","rentMonths":9}]}""");
+
+        JsonNode response = invoke(handler, event);
+
+        assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+        JsonNode tranches = body(response).at("/lines/0/tranches");
+        assertThat(tranches.size()).isEqualTo(2);
+        assertThat(tranches.get(1).get("from").asText()).isEqualTo("2025-07");
+        assertThat(tranches.get(1).get("to").asText()).isEqualTo("2025-09");
+        assertThat(tranches.get(0).get("support").asText()).isEqualTo("3000.00");
+        assertThat(tranches.get(1).get("support").asText()).isEqualTo("1500.00");
+        assertThat(body(response).at("/lines/0/support").asText()).isEqualTo("4500.00");
+    }
+
+    @Test
     void deadlines_unknownItem_shouldAnswer422WithPointer() throws Exception {
         ObjectNode event = event("deadlines.json");
         event.put("body", event.get("body").asText().replace("TRADE_DELEGATION", "NOPE"));

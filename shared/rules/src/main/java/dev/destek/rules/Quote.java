@@ -2,7 +2,9 @@ package dev.destek.rules;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,16 +41,25 @@ public record Quote(Money totalSupport, List<Line> lines, List<Rejection> reject
      * @param eligibleBase the part of the claimed amount (in USD) the rate applies to; 0.00 when rejected
      * @param ratePercent  the support rate in percent after Art. 33 bonuses and the maxRate cap (e.g. 60.00)
      * @param support      eligibleBase × rate, HALF_UP to 2 decimals, in USD
+     * @param tranches     how {@code support} is paid out when the rules split it (Art. 9(5) prepaid rent);
+     *                     empty (and absent from JSON) when it is paid at once
      */
     public record Line(String id, String currency,
                        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal claimed,
                        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal eligibleBase,
                        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal ratePercent,
                        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal support,
-                       List<Rejection> rejections, List<TraceStep> trace) {
+                       List<Rejection> rejections, List<TraceStep> trace,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Tranche> tranches) {
         public Line {
             rejections = List.copyOf(rejections);
             trace = List.copyOf(trace);
+            tranches = tranches == null ? List.of() : List.copyOf(tranches);
+        }
+
+        public Line(String id, String currency, BigDecimal claimed, BigDecimal eligibleBase, BigDecimal ratePercent,
+                    BigDecimal support, List<Rejection> rejections, List<TraceStep> trace) {
+            this(id, currency, claimed, eligibleBase, ratePercent, support, rejections, trace, List.of());
         }
 
         @JsonIgnore
@@ -56,6 +67,14 @@ public record Quote(Money totalSupport, List<Line> lines, List<Rejection> reject
             return !rejections.isEmpty();
         }
     }
+
+    /**
+     * One instalment of a line's support: the months {@code from}–{@code to} it covers and the condition it is paid
+     * after (Art. 9(5): an EK-9B on-site inspection dated on or after the first month; DOMAIN A-11).
+     */
+    public record Tranche(YearMonth from, YearMonth to, int months,
+                          @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal support, String payableAfter,
+                          String article) { }
 
     /** A rule outcome that zeroes a line (or the claim), with the article that triggered it. */
     public record Rejection(String code, String article) {

@@ -58,6 +58,11 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param programmeDays           delegation days excluding travel (21(1), at most 10)
      * @param participants            participating beneficiaries (21(6) at least 8, 26(3) at least 6)
      * @param quotes                  quotes obtained (23(3), 24(2): 2 in EK-2 provinces, else 3)
+     * @param delegationsInYear       supported delegations of this subtype the organiser has in the programme
+     *                                start's calendar year, this one included (21(5): at most 10; DOMAIN A-24)
+     * @param eventId                 the event as published in EK-31B / the 2017/4 list (31(1)) or EK-32E (32(1))
+     * @param supportReceivedUsd      support already received under the item's configured Decree money cap in the
+     *                                cap's period (claim history); needed only when such a cap is configured
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
@@ -65,12 +70,14 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                            LocalDate filmReleaseDate, LocalDate firstTrainingStart, LocalDate secondFairEnd,
                            LocalDate unitClosureDate, LocalDate ownershipChangeDate,
                            LocalDate authorisationCancelledDate, Boolean ministryOrganised, String subtype,
-                           Integer programmeDays, Integer participants, Integer quotes, LocalDate protocolSignedDate) {
+                           Integer programmeDays, Integer participants, Integer quotes, LocalDate protocolSignedDate,
+                           Integer delegationsInYear, String eventId,
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal supportReceivedUsd) {
 
         /** The first version's shape. */
         public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate) {
             this(countries, start, end, preApprovalDate, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null, null, null);
         }
     }
 
@@ -101,6 +108,8 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param eTicketIssueDate  e-ticket issue date (36(3))
      * @param turkishOrTurkeyDirectedMedia mass-media promotion in Turkish and/or aimed at Türkiye (8(3): excluded)
      * @param paidToPartner     interpreter fee paid to a partner of the health facility (12(3): excluded)
+     * @param rentFrom          first month a rent payment covers (9(5): prepaid rent is paid out per 6 months)
+     * @param rentMonths        number of months that rent payment covers
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Expense(String id, String kind,
@@ -117,7 +126,8 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                           LocalDate reportPublicationDate, LocalDate departureDate, LocalDate returnDate,
                           Boolean socialOrSearchAd,
                           @com.fasterxml.jackson.annotation.JsonProperty("eTicketIssueDate") LocalDate eTicketIssueDate,
-                          Boolean turkishOrTurkeyDirectedMedia, Boolean paidToPartner) {
+                          Boolean turkishOrTurkeyDirectedMedia, Boolean paidToPartner,
+                          YearMonth rentFrom, Integer rentMonths) {
 
         /** Convenience for the common case without a document date. */
         public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate) {
@@ -128,7 +138,7 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
         public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate,
                        LocalDate documentIssueDate) {
             this(id, kind, amount, currency, paymentDate, documentIssueDate, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

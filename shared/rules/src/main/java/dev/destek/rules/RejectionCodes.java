@@ -50,6 +50,8 @@ public final class RejectionCodes {
     public static final String CLAIM_PERIOD_TOO_SHORT = "CLAIM_PERIOD_TOO_SHORT";
     /** More delegations than allowed in the calendar year — Art. 21(5). */
     public static final String ANNUAL_COUNT = "ANNUAL_COUNT";
+    /** Event not in EK-31B / the 2017/4 sectoral fairs list / EK-32E — Arts. 31(1), 32(1). */
+    public static final String EVENT_NOT_LISTED = "EVENT_NOT_LISTED";
 
     private RejectionCodes() {
     }

@@ -54,12 +54,21 @@ public final class Catalogue {
     public record PriorStep(String kind, String form, Period leadTime, String rule, String article) { }
 
     /** A counted limit (DOMAIN §9); with {@code fact} it is checked in a quote. */
+    /**
+     * A counted limit on a fact of the activity (DOMAIN §9); with {@code lists}, the fact (an event id) must be in
+     * one of those configured annex lists instead.
+     */
     public record Limit(String id, String what, String limit, String article, String fact, Integer min, Integer max,
-                        Integer minInEk2Province, String subtype, boolean unlessMinistryOrganised, String rejection) { }
+                        Integer minInEk2Province, String subtype, boolean unlessMinistryOrganised, String rejection,
+                        List<String> lists) { }
+
+    /** Art. 9(5): rent paid in advance for at least {@code minMonths} is paid out per {@code trancheMonths}. */
+    public record PrepaidRent(String rule, String article, Set<String> kinds, int minMonths, int trancheMonths) { }
 
     public record ItemProfile(String route, PriorStep prior, String claimAfter, String claimAfterArticle,
                               Integer supportPeriodMonths, String supportPeriodRule, String supportPeriodArticle,
-                              List<String> bonusRules, List<String> expenseKinds, List<Limit> limits) { }
+                              List<String> bonusRules, List<String> expenseKinds, List<Limit> limits,
+                              PrepaidRent prepaidRent) { }
 
     /** One time rule T01–T59 (DOMAIN §4.1); see regulation/deadlines/time_rules.yaml for the directions. */
     public record TimeRule(String id, Set<String> items, String trigger, Period offset, String direction,
@@ -322,14 +331,31 @@ public final class Catalogue {
                     l.get("article").string(), l.opt("fact").stringOr(null), integer(l.opt("min")),
                     integer(l.opt("max")), integer(l.opt("minInEk2Province")), l.opt("subtype").stringOr(null),
                     !l.opt("unlessMinistryOrganised").isNull() && l.get("unlessMinistryOrganised").bool(),
-                    l.opt("rejection").stringOr(null)));
+                    l.opt("rejection").stringOr(null), eventLists(l.opt("lists"))));
         }
+        Node rent = v.opt("prepaidRent");
+        PrepaidRent prepaidRent = rent.isNull() ? null : new PrepaidRent(rent.get("rule").string(),
+                rent.get("article").string(), kinds(rent.get("kinds")), (int) rent.get("minMonths").longValue(),
+                (int) rent.get("trancheMonths").longValue());
         return new ItemProfile(v.get("route").string(), prior,
                 after.isNull() ? null : after.get("event").string(), after.isNull() ? null : after.get("article").string(),
                 period.isNull() ? null : (int) period.get("months").longValue(),
                 period.isNull() ? null : period.get("rule").string(),
                 period.isNull() ? null : period.get("article").string(),
-                v.get("bonusRules").strings(), List.copyOf(kinds(v.get("expenseKinds"))), List.copyOf(limits));
+                v.get("bonusRules").strings(), List.copyOf(kinds(v.get("expenseKinds"))), List.copyOf(limits),
+                prepaidRent);
+    }
+
+    private static List<String> eventLists(Node n) {
+        if (n.isNull()) {
+            return List.of();
+        }
+        for (Node l : n.list()) {
+            if (!DeploymentConfig.EVENT_LISTS.contains(l.string())) {
+                throw l.error("unknown event list " + l.string());
+            }
+        }
+        return n.strings();
     }
 
     private TimeRule timeRule(String id, Node v) {

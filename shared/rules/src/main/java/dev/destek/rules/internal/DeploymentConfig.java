@@ -27,7 +27,12 @@ public final class DeploymentConfig {
     public static final String DEFAULTS = "config/defaults.yaml";
 
     private static final Set<String> TOP_KEYS = Set.of("source", "baseRates", "maxRate", "ek1Countries",
-            "ek2Provinces", "documentLimits", "deadlines");
+            "ek2Provinces", "documentLimits", "deadlines", "eventLists", "decreeCaps");
+    /** The annex event lists the circular names but does not contain (DOMAIN §0 warning 4). */
+    public static final Set<String> EVENT_LISTS = Set.of("EK_31B", "EK_32E", "LIST_2017_4_SECTORAL_FAIRS");
+    /** What a Decree money cap is counted over; FILM is the Art. 20(2) "support limit" per film. */
+    public static final Set<String> CAP_SCOPES = Set.of("CALENDAR_YEAR", "ACTIVITY", "FILM", "TOTAL");
+    private static final Set<String> CAP_KEYS = Set.of("maxUsd", "scope");
     private static final Set<String> LIMIT_KEYS = Set.of("defaultMaxSizeBytes", "maxSizeBytes");
     private static final Set<String> DEADLINE_KEYS = Set.of("extendToNextBusinessDay", "holidays", "dueSoonDays");
 
@@ -40,6 +45,10 @@ public final class DeploymentConfig {
     public final Map<String, Long> maxSizeBytes;
     public final boolean extendToNextBusinessDay;
     public final Set<LocalDate> holidays;
+    /** Event ids per annex list (EK-31B, EK-32E, the 2017/4 sectoral fairs list), dated. */
+    public final Map<String, Timeline<Set<String>>> eventLists;
+    /** Decree 2015/8 money caps per support item (not in the sources, DOMAIN §5.1 / Appendix A). */
+    public final Map<String, Timeline<DecreeCap>> decreeCaps;
     /** Days before a deadline from which its status is DUE_SOON (house setting, default 7). */
     public final int dueSoonDays;
     private final Map<String, Object> overrideTree;
@@ -115,6 +124,59 @@ public final class DeploymentConfig {
             throw soon.error("must be between 0 and 366, got " + n);
         }
         dueSoonDays = (int) n;
+
+        Map<String, Timeline<Set<String>>> lists = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : root.opt("eventLists").entries()) {
+            if (!EVENT_LISTS.contains(e.getKey())) {
+                throw e.getValue().error("unknown event list " + e.getKey() + " (expected one of "
+                        + new java.util.TreeSet<>(EVENT_LISTS) + ")");
+            }
+            lists.put(e.getKey(), Timeline.ofPeriods(e.getValue(), new Function<Node, Set<String>>() {
+                @Override
+                public Set<String> apply(Node v) {
+                    return codes(v, false);
+                }
+            }));
+        }
+        eventLists = Collections.unmodifiableMap(lists);
+
+        Map<String, Timeline<DecreeCap>> caps = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : root.opt("decreeCaps").entries()) {
+            if (!catalogue.items.containsKey(e.getKey())) {
+                throw e.getValue().error("unknown support item " + e.getKey());
+            }
+            caps.put(e.getKey(), Timeline.ofPeriods(e.getValue(), new Function<Node, DecreeCap>() {
+                @Override
+                public DecreeCap apply(Node v) {
+                    return DeploymentConfig.decreeCap(v);
+                }
+            }));
+        }
+        decreeCaps = Collections.unmodifiableMap(caps);
+    }
+
+    /** A Decree money cap: at most {@code maxUsd} of support per {@code scope} (one of {@link #CAP_SCOPES}). */
+    public record DecreeCap(BigDecimal maxUsd, String scope) { }
+
+    private static DecreeCap decreeCap(Node v) {
+        if (!v.isMap()) {
+            throw v.error("expected {maxUsd, scope}");
+        }
+        onlyKeys(v, CAP_KEYS);
+        Node max = v.get("maxUsd");
+        BigDecimal amount = max.decimal();
+        if (amount.signum() <= 0) {
+            throw max.error("must be a positive USD amount, got " + amount.toPlainString());
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw max.error("USD amount has more than 2 decimals: " + amount.toPlainString());
+        }
+        Node scope = v.get("scope");
+        if (!CAP_SCOPES.contains(scope.string())) {
+            throw scope.error("unknown cap scope " + scope.string() + " (expected one of "
+                    + new java.util.TreeSet<>(CAP_SCOPES) + ")");
+        }
+        return new DecreeCap(amount.setScale(2), scope.string());
     }
 
     /** Loads the embedded defaults and, when {@value #ENV} is set, merges the named file over them. */

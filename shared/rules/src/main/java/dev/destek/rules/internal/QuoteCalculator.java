@@ -107,6 +107,12 @@ public final class QuoteCalculator {
                 required(countries.get(i), "/activity/countries/" + i);
             }
         }
+        if (r.activity() != null) {
+            positive(r.activity().delegationsInYear(), "/activity/delegationsInYear");
+            if (r.activity().supportReceivedUsd() != null && r.activity().supportReceivedUsd().signum() < 0) {
+                throw new QuoteRequestException("/activity/supportReceivedUsd", "must be zero or positive");
+            }
+        }
         if (r.expenses() == null || r.expenses().isEmpty()) {
             throw new QuoteRequestException("/expenses", "at least one expense is required");
         }
@@ -121,6 +127,12 @@ public final class QuoteCalculator {
     private void validateExpense(String item, QuoteRequest r, QuoteRequest.Expense e, String at, Set<String> ids) {
         if (e == null) {
             throw new QuoteRequestException(at, "expense is required");
+        }
+        if (e.rentMonths() != null) {
+            positive(e.rentMonths(), at, "/rentMonths");
+            if (e.rentFrom() == null) {
+                throw new QuoteRequestException(at + "/rentFrom", "rentFrom is required with rentMonths (Art. 9(5))");
+            }
         }
         String id = required(e.id(), at, "/id");
         if (!ids.add(id)) {
@@ -346,6 +358,15 @@ public final class QuoteCalculator {
                             + " over all claims; send capUsedUsd from the claim history"));
             rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, cap.get().reference()));
         }
+        Optional<Timeline.Entry<DeploymentConfig.DecreeCap>> decreeCap = decreeCap(item, e);
+        BigDecimal received = r.activity() == null ? null : r.activity().supportReceivedUsd();
+        if (decreeCap.isPresent() && received == null) {
+            trace.add(step("decree-cap", decreeCapArticle(item, decreeCap.get()), inputs("maxUsd",
+                    decreeCap.get().value().maxUsd(), "scope", decreeCap.get().value().scope(),
+                    "supportReceivedUsd", "unknown"), "MANUAL_REVIEW: the cap counts support over the "
+                    + decreeCap.get().value().scope() + "; send activity.supportReceivedUsd from the claim history"));
+            rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, decreeCapArticle(item, decreeCap.get())));
+        }
         BigDecimal base = rejections.isEmpty() ? capped : ZERO;
         trace.add(step("eligible-base", itemArticle, inputs("claimed", claimed,
                 "currency", e.currency(), "amountUsd", amountUsd == null ? "n/a" : amountUsd,
@@ -356,8 +377,70 @@ public final class QuoteCalculator {
         if (cap.isPresent() && e.capUsedUsd() != null && base.signum() > 0) {
             support = applySupportCap(cap.get(), e, support, capUse, trace);
         }
+        if (decreeCap.isPresent() && received != null && base.signum() > 0) {
+            support = applyDecreeCap(item, decreeCap.get(), received, support, capUse, trace);
+        }
         return new Quote.Line(e.id(), e.currency(), claimed, base,
-                rate.multiply(HUNDRED).setScale(SCALE, ROUNDING), support, dedupe(rejections), trace);
+                rate.multiply(HUNDRED).setScale(SCALE, ROUNDING), support, dedupe(rejections), trace,
+                tranches(item, r, e, support, trace));
+    }
+
+    private Optional<Timeline.Entry<DeploymentConfig.DecreeCap>> decreeCap(String item, QuoteRequest.Expense e) {
+        Timeline<DeploymentConfig.DecreeCap> timeline = config.decreeCaps.get(item);
+        return timeline == null ? Optional.empty() : timeline.entryAt(e.paymentDate());
+    }
+
+    private String decreeCapArticle(String item, Timeline.Entry<DeploymentConfig.DecreeCap> cap) {
+        String what = cap.value().scope().equals("FILM") ? "Art. 20(2) support limit" : "Decree 2015/8 money cap";
+        return what + " (CONFIG, " + config.origin("decreeCaps", item) + ")";
+    }
+
+    /** Decree money caps (CONFIG): min(support, cap − support received in the cap's period − use in this request). */
+    private BigDecimal applyDecreeCap(String item, Timeline.Entry<DeploymentConfig.DecreeCap> cap, BigDecimal received,
+                                      BigDecimal support, Map<String, BigDecimal> capUse, List<Quote.TraceStep> trace) {
+        String key = "decree/" + item;
+        BigDecimal usedHere = capUse.getOrDefault(key, ZERO);
+        BigDecimal remaining = cap.value().maxUsd().subtract(received).subtract(usedHere).max(ZERO);
+        BigDecimal out = support.min(remaining).setScale(SCALE, ROUNDING);
+        capUse.put(key, usedHere.add(out));
+        trace.add(step("decree-cap", decreeCapArticle(item, cap), inputs("maxUsd", cap.value().maxUsd(),
+                "scope", cap.value().scope(), "supportReceivedUsd", received, "usedInThisRequest", usedHere,
+                "support", support), out.compareTo(support) < 0 ? "CAPPED " + out.toPlainString()
+                : "WITHIN_CAP " + out.toPlainString()));
+        return out;
+    }
+
+    /**
+     * Art. 9(5), DOMAIN A-11: rent prepaid for at least six months is paid in consecutive six-month tranches from
+     * the first rent month, the last one possibly shorter; each after an EK-9B dated on or after its first month.
+     * Tranche support is proportional to its months, HALF_UP to 2 decimals; the last takes the rest, so the
+     * tranches add up to the line's support exactly.
+     */
+    private List<Quote.Tranche> tranches(String item, QuoteRequest r, QuoteRequest.Expense e, BigDecimal support,
+                                         List<Quote.TraceStep> trace) {
+        Timeline<Catalogue.ItemProfile> profile = catalogue.profiles.get(item);
+        Catalogue.PrepaidRent rule = profile == null ? null
+                : profile.at(r.filingDate()).map(Catalogue.ItemProfile::prepaidRent).orElse(null);
+        if (rule == null || !rule.kinds().contains(e.kind()) || e.rentMonths() == null
+                || e.rentMonths() < rule.minMonths() || support.signum() == 0) {
+            return List.of();
+        }
+        List<Quote.Tranche> out = new ArrayList<>();
+        BigDecimal months = BigDecimal.valueOf(e.rentMonths());
+        BigDecimal paid = ZERO;
+        for (int start = 0; start < e.rentMonths(); start += rule.trancheMonths()) {
+            int n = Math.min(rule.trancheMonths(), e.rentMonths() - start);
+            boolean last = start + n == e.rentMonths();
+            BigDecimal part = last ? support.subtract(paid)
+                    : support.multiply(BigDecimal.valueOf(n)).divide(months, SCALE, ROUNDING);
+            paid = paid.add(part);
+            java.time.YearMonth from = e.rentFrom().plusMonths(start);
+            out.add(new Quote.Tranche(from, from.plusMonths(n - 1L), n, part,
+                    "EK-9B on-site inspection dated on or after " + from.atDay(1), rule.article()));
+        }
+        trace.add(step(rule.rule(), rule.article(), inputs("rentFrom", e.rentFrom(), "rentMonths", e.rentMonths(),
+                "support", support, "trancheMonths", rule.trancheMonths()), out.size() + " tranches"));
+        return out;
     }
 
     /** Support-amount caps (Art. 7(3), 15(2); DOMAIN §5.4): min(support, cap − earlier use − use in this request). */
@@ -558,8 +641,11 @@ public final class QuoteCalculator {
         return new ArrayList<>();
     }
 
-    /** Counted limits of the item (DOMAIN §9): programme days, participants, quotes. Claim level. */
-    @Cites(article = "Art. 21(1), 21(6), 23(3), 24(2), 26(3)", since = "2015-06-02")
+    /**
+     * Counted limits of the item (DOMAIN §9): programme days, participants, quotes, delegations per year; and the
+     * annex event lists. Claim level; a fact the request does not state is not judged.
+     */
+    @Cites(article = "Art. 21(1), 21(5), 21(6), 23(3), 24(2), 26(3), 31(1), 32(1)", since = "2015-06-02")
     private List<Quote.Rejection> limits(String item, QuoteRequest r) {
         List<Quote.Rejection> out = new ArrayList<>();
         Timeline<Catalogue.ItemProfile> profile = catalogue.profiles.get(item);
@@ -572,8 +658,15 @@ public final class QuoteCalculator {
                     || (l.unlessMinistryOrganised() && Boolean.TRUE.equals(a.ministryOrganised()))) {
                 continue;
             }
+            if (!l.lists().isEmpty()) {
+                if (a.eventId() != null && !listed(l.lists(), a.eventId(), a.start() == null ? r.filingDate() : a.start())) {
+                    out.add(new Quote.Rejection(l.rejection(), l.article()));
+                }
+                continue;
+            }
             Integer v = l.fact().equals("programmeDays") ? a.programmeDays()
-                    : l.fact().equals("participants") ? a.participants() : a.quotes();
+                    : l.fact().equals("participants") ? a.participants()
+                    : l.fact().equals("delegationsInYear") ? a.delegationsInYear() : a.quotes();
             if (v == null) {
                 continue;
             }
@@ -588,6 +681,17 @@ public final class QuoteCalculator {
             }
         }
         return out;
+    }
+
+    /** Whether the event is in one of the lists, as configured on the event's (start) day. */
+    private boolean listed(List<String> lists, String eventId, LocalDate day) {
+        for (String list : lists) {
+            Timeline<Set<String>> ids = config.eventLists.get(list);
+            if (ids != null && ids.at(day).map(s -> s.contains(eventId)).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void inForce(String item, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
