@@ -63,6 +63,8 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param eventId                 the event as published in EK-31B / the 2017/4 list (31(1)) or EK-32E (32(1))
      * @param supportReceivedUsd      support already received under the item's configured Decree money cap in the
      *                                cap's period (claim history); needed only when such a cap is configured
+     * @param province                province where the activity takes place (used for the 23(3)/24(2) quote count
+     *                                when the A-29 switch {@code quoteProvinceBasis} is ACTIVITY_PROVINCE)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
@@ -72,12 +74,13 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                            LocalDate authorisationCancelledDate, Boolean ministryOrganised, String subtype,
                            Integer programmeDays, Integer participants, Integer quotes, LocalDate protocolSignedDate,
                            Integer delegationsInYear, String eventId,
-                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal supportReceivedUsd) {
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal supportReceivedUsd,
+                           String province) {
 
         /** The first version's shape. */
         public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate) {
             this(countries, start, end, preApprovalDate, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null);
         }
     }
 

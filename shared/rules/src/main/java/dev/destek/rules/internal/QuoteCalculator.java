@@ -671,8 +671,10 @@ public final class QuoteCalculator {
                 continue;
             }
             Integer min = l.min();
-            if (l.minInEk2Province() != null && r.applicant().hqProvince() != null && config.ek2Provinces
-                    .at(r.filingDate()).map(p -> p.contains(r.applicant().hqProvince())).orElse(false)) {
+            String province = config.quoteProvinceBasis.equals("ACTIVITY_PROVINCE") ? a.province()
+                    : r.applicant().hqProvince(); // DOMAIN A-29
+            if (l.minInEk2Province() != null && province != null && config.ek2Provinces
+                    .at(r.filingDate()).map(p -> p.contains(province)).orElse(false)) {
                 min = l.minInEk2Province();
             }
             boolean ok = (min == null || v >= min) && (l.max() == null || v <= l.max());

@@ -86,7 +86,9 @@ public final class TimeRules {
             case "BEFORE_STRICT":
                 return trigger.minusDays(1);
             case "EARLIEST_AFTER":
-                return trigger.plusDays(1);
+                // DOMAIN A-06: "after the pre-approval was given" is strictly after unless configured otherwise
+                return config.sameDayEligible && "PRE_APPROVAL_DATE".equals(t.trigger()) ? trigger
+                        : trigger.plusDays(1);
             case "EARLIEST_AFTER_OFFSET":
                 return trigger.plus(t.offset());
             case "PERIOD_END":

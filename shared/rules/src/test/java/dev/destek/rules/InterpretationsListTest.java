@@ -1,0 +1,60 @@
+package dev.destek.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/interpretations.yaml lists every DOMAIN §11 interpretation (A-01 … A-56) with the reading applied. A switch it
+ * names must exist in the configuration defaults, and every interpretation switch in the defaults must be listed.
+ */
+class InterpretationsListTest {
+    private static final Path LIST = Path.of("..", "..", "docs", "interpretations.yaml");
+    private static final Path DEFAULTS = Path.of("src", "main", "resources", "config", "defaults.yaml");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void everyInterpretation_isListedOnce_withAReadingAndAKnownStatus() throws IOException {
+        JsonNode list = YAML.readTree(LIST.toFile()).get("interpretations");
+        List<String> ids = new ArrayList<>();
+        for (JsonNode i : list) {
+            ids.add(i.get("id").asText());
+            assertThat(i.get("reading").asText()).as(i.get("id").asText()).isNotBlank();
+            assertThat(i.get("status").asText()).isIn("SWITCH", "SUGGESTED_READING", "DIGEST_READING", "NOT_MODELLED");
+            if (i.get("switchRequested").asBoolean()) {
+                assertThat(i.get("status").asText()).as(i.get("id").asText() + " asks for a switch")
+                        .isNotEqualTo("DIGEST_READING");
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (int n = 1; n <= 56; n++) {
+            expected.add(String.format("A-%02d", n));
+        }
+        assertThat(ids).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void everySwitch_namesAConfigurationKey_andEveryInterpretationKeyIsListed() throws IOException {
+        JsonNode defaults = YAML.readTree(DEFAULTS.toFile());
+        List<String> listed = new ArrayList<>();
+        for (JsonNode i : YAML.readTree(LIST.toFile()).get("interpretations")) {
+            if (i.get("status").asText().equals("SWITCH")) {
+                String key = i.get("switch").asText();
+                listed.add(key);
+                assertThat(defaults.at("/" + key.replace('.', '/')).isMissingNode())
+                        .as(i.get("id").asText() + " names " + key).isFalse();
+            }
+        }
+        defaults.get("interpretations").fieldNames().forEachRemaining(k ->
+                assertThat(listed).as("interpretations." + k + " is listed").contains("interpretations." + k));
+        assertThat(Set.copyOf(listed)).hasSameSizeAs(listed);
+    }
+}
