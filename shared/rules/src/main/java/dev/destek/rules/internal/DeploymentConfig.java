@@ -27,7 +27,7 @@ public final class DeploymentConfig {
     public static final String DEFAULTS = "config/defaults.yaml";
 
     private static final Set<String> TOP_KEYS = Set.of("source", "baseRates", "maxRate", "ek1Countries",
-            "ek2Provinces", "documentLimits", "deadlines");
+            "ek2Provinces", "documentLimits", "deadlines", "programmes", "interpretations");
     private static final Set<String> LIMIT_KEYS = Set.of("defaultMaxSizeBytes", "maxSizeBytes");
     private static final Set<String> DEADLINE_KEYS = Set.of("extendToNextBusinessDay", "holidays", "dueSoonDays");
 
@@ -43,6 +43,8 @@ public final class DeploymentConfig {
     /** Days before a deadline from which its status is DUE_SOON (house setting, default 7). */
     public final int dueSoonDays;
     private final Map<String, Object> overrideTree;
+    /** The merged tree; sections read by other classes ({@link ProgrammeConfig}) come from here. */
+    private final Node root;
     private final String overrideFile;
     private static final String DEFAULT_ORIGIN = "default (" + DEFAULTS + ")";
     private final String overrideOrigin;
@@ -51,6 +53,7 @@ public final class DeploymentConfig {
         this.overrideTree = overrideTree;
         this.overrideFile = overrideFile;
         this.overrideOrigin = ENV + " (" + overrideFile + ")";
+        this.root = root;
         onlyKeys(root, TOP_KEYS);
         source = root.get("source").string();
 
@@ -148,6 +151,11 @@ public final class DeploymentConfig {
             at = ((Map<?, ?>) at).get(key);
         }
         return overrideOrigin;
+    }
+
+    /** A top-level section of the merged configuration (a null node when absent), validated by its reader. */
+    public Node section(String key) {
+        return root.opt(key);
     }
 
     public String describe() {
