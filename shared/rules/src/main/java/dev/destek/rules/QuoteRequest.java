@@ -58,6 +58,9 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param programmeDays           delegation days excluding travel (21(1), at most 10)
      * @param participants            participating beneficiaries (21(6) at least 8, 26(3) at least 6)
      * @param quotes                  quotes obtained (23(3), 24(2): 2 in EK-2 provinces, else 3)
+     * @param supportYear             year of the network's support, 1 = the first (Decree 5449, S0 P§06: operating
+     *                                costs and employment 70 % in the first two years, 50 % later); the deck's
+     *                                programmes also read {@code subtype} FOREIGN / DOMESTIC (5449 advertising caps)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
@@ -65,7 +68,21 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                            LocalDate filmReleaseDate, LocalDate firstTrainingStart, LocalDate secondFairEnd,
                            LocalDate unitClosureDate, LocalDate ownershipChangeDate,
                            LocalDate authorisationCancelledDate, Boolean ministryOrganised, String subtype,
-                           Integer programmeDays, Integer participants, Integer quotes, LocalDate protocolSignedDate) {
+                           Integer programmeDays, Integer participants, Integer quotes, LocalDate protocolSignedDate,
+                           Integer supportYear) {
+
+        /** The shape before {@code supportYear}. */
+        public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
+                        LocalDate priorApplicationDate, LocalDate projectStart, YearMonth firstSupportedMonth,
+                        LocalDate filmReleaseDate, LocalDate firstTrainingStart, LocalDate secondFairEnd,
+                        LocalDate unitClosureDate, LocalDate ownershipChangeDate,
+                        LocalDate authorisationCancelledDate, Boolean ministryOrganised, String subtype,
+                        Integer programmeDays, Integer participants, Integer quotes, LocalDate protocolSignedDate) {
+            this(countries, start, end, preApprovalDate, priorApplicationDate, projectStart, firstSupportedMonth,
+                    filmReleaseDate, firstTrainingStart, secondFairEnd, unitClosureDate, ownershipChangeDate,
+                    authorisationCancelledDate, ministryOrganised, subtype, programmeDays, participants, quotes,
+                    protocolSignedDate, null);
+        }
 
         /** The first version's shape. */
         public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate) {
@@ -101,6 +118,9 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param eTicketIssueDate  e-ticket issue date (36(3))
      * @param turkishOrTurkeyDirectedMedia mass-media promotion in Turkish and/or aimed at Türkiye (8(3): excluded)
      * @param paidToPartner     interpreter fee paid to a partner of the health facility (12(3): excluded)
+     * @param capUsed           the deck's programmes: support already received under the line's cap, in the
+     *                          programme's currency, over the cap's period (interpretation YLDA_CAP_PERIOD: the
+     *                          network's whole support, or the same support year); {@code capKey} names the network
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Expense(String id, String kind,
@@ -117,7 +137,22 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                           LocalDate reportPublicationDate, LocalDate departureDate, LocalDate returnDate,
                           Boolean socialOrSearchAd,
                           @com.fasterxml.jackson.annotation.JsonProperty("eTicketIssueDate") LocalDate eTicketIssueDate,
-                          Boolean turkishOrTurkeyDirectedMedia, Boolean paidToPartner) {
+                          Boolean turkishOrTurkeyDirectedMedia, Boolean paidToPartner,
+                          @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal capUsed) {
+
+        /** The shape before {@code capUsed}. */
+        public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate,
+                       LocalDate documentIssueDate, Integer persons, Integer nights, Integer days, BigDecimal areaM2,
+                       BigDecimal totalRentedAreaM2, String travelClass, BigDecimal economyFareAmount, String capKey,
+                       BigDecimal capUsedUsd, List<String> countries, LocalDate patientEntryDate,
+                       LocalDate patientRegistrationDate, LocalDate reportPublicationDate, LocalDate departureDate,
+                       LocalDate returnDate, Boolean socialOrSearchAd, LocalDate eTicketIssueDate,
+                       Boolean turkishOrTurkeyDirectedMedia, Boolean paidToPartner) {
+            this(id, kind, amount, currency, paymentDate, documentIssueDate, persons, nights, days, areaM2,
+                    totalRentedAreaM2, travelClass, economyFareAmount, capKey, capUsedUsd, countries, patientEntryDate,
+                    patientRegistrationDate, reportPublicationDate, departureDate, returnDate, socialOrSearchAd,
+                    eTicketIssueDate, turkishOrTurkeyDirectedMedia, paidToPartner, null);
+        }
 
         /** Convenience for the common case without a document date. */
         public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate) {

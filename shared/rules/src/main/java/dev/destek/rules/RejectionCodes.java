@@ -51,6 +51,9 @@ public final class RejectionCodes {
     /** More delegations than allowed in the calendar year — Art. 21(5). */
     public static final String ANNUAL_COUNT = "ANNUAL_COUNT";
 
+    /** A support-amount cap is exhausted by earlier support (DOMAIN Appendix B; the deck's YLDA caps, P§06). */
+    public static final String CAP_REACHED = "CAP_REACHED";
+
     private RejectionCodes() {
     }
 }
