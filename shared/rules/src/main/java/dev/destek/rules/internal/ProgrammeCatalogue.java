@@ -95,7 +95,9 @@ public final class ProgrammeCatalogue {
                         }
                     });
             // the list of readings is not dated in use: the latest list is the one the configuration selects from
-            t.latest().ifPresent(e -> interpretations.putAll(e.value()));
+            if (t.latest().isPresent()) { // no lambda on the load path (cold start)
+                interpretations.putAll(t.latest().get().value());
+            }
         }
         return new ProgrammeCatalogue(Collections.unmodifiableMap(out), Collections.unmodifiableMap(interpretations),
                 reference);

@@ -118,7 +118,7 @@ public final class ProgrammeConfig {
 
     private static void currency(ProgrammeCatalogue.Programme p, Node n, Map<String, String> out,
                                  Map<String, String> source) {
-        String printed = p.versions().latest().map(e -> e.value().currency()).orElse(null);
+        String printed = p.versions().latest().isPresent() ? p.versions().latest().get().value().currency() : null;
         Node c = n.isNull() ? n : n.opt("currency");
         if (printed != null) {
             if (!c.isNull()) {
