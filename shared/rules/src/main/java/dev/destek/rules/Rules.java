@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The rules of the Decree 2015/8 circular and of the 2024 deck's programmes (S0 P§03–P§07) as catalogues of dated,
- * cited data plus the deployment configuration, and the calculations over them. Immutable and thread-safe: load once at cold start.
+ * cited data plus the deployment configuration, and the calculations over them. Immutable and thread-safe: load
+ * once at cold start.
  */
 public final class Rules {
     private final Catalogue catalogue;

@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The programmes of the Ministry of Trade deck of November 2024 (S0, P§03–P§07) as data: {@code regulation/programmes/},
- * named by {@code programmes} in {@code regulation/index.yaml}, plus the switchable interpretations of
- * {@code programmeInterpretations}. Kept apart from {@link Catalogue}: the deck's decrees are separate rule sets
- * (DOMAIN §0 warning 2) and share none of the circular's articles.
+ * The programmes of the Ministry of Trade deck of November 2024 (S0, P§03–P§07) as data:
+ * {@code regulation/programmes/}, named by {@code programmes} in {@code regulation/index.yaml}, plus the switchable
+ * interpretations of {@code programmeInterpretations}. Kept apart from {@link Catalogue}: the deck's decrees are
+ * separate rule sets (DOMAIN §0 warning 2) and share none of the circular's articles.
  */
 public final class ProgrammeCatalogue {
 

@@ -163,7 +163,8 @@ public final class ProgrammeConfig {
     }
 
     private static void checkItemRate(ProgrammeCatalogue.Programme p, String itemId,
-                                      Timeline<ProgrammeCatalogue.ItemVersion> item, Node list, Timeline<BigDecimal> t) {
+                                      Timeline<ProgrammeCatalogue.ItemVersion> item, Node list,
+                                      Timeline<BigDecimal> t) {
         for (Timeline.Entry<ProgrammeCatalogue.ItemVersion> v : item.entries()) {
             ProgrammeCatalogue.ItemVersion iv = v.value();
             if (!iv.steps().isEmpty()) {

@@ -235,9 +235,9 @@ public final class ProgrammeQuotes {
 
     // ---------------------------------------------------------------------------------------- line level
 
-    private Quote.Line line(ProgrammeCatalogue.Programme p, String itemId, Timeline<ProgrammeCatalogue.ItemVersion> item,
-                            String currency, QuoteRequest r, QuoteRequest.Expense e, List<Quote.Rejection> claimLevel,
-                            Map<String, BigDecimal> capUse) {
+    private Quote.Line line(ProgrammeCatalogue.Programme p, String itemId,
+                            Timeline<ProgrammeCatalogue.ItemVersion> item, String currency, QuoteRequest r,
+                            QuoteRequest.Expense e, List<Quote.Rejection> claimLevel, Map<String, BigDecimal> capUse) {
         List<Quote.Rejection> rejections = new ArrayList<>(claimLevel);
         List<Quote.TraceStep> trace = new ArrayList<>();
         BigDecimal claimed = e.amount().setScale(SCALE, ROUNDING); // exact: at most 2 decimals (validated)
