@@ -12,7 +12,21 @@ import java.util.List;
  */
 public record CatalogueView(String version, String programme, String configurationSource,
                             List<Item> supportItems, List<TimeRule> timeRules, List<Cap> caps, List<Bonus> bonuses,
-                            List<GreenPassportBand> greenPassportBands, List<Parameter> parameters) {
+                            List<GreenPassportBand> greenPassportBands, List<Parameter> parameters,
+                            List<Programme> programmes, List<Interpretation> interpretations) {
+
+    /** The circular's catalogue alone (the deck's programmes are added by {@link #withProgrammes}). */
+    public CatalogueView(String version, String programme, String configurationSource,
+                         List<Item> supportItems, List<TimeRule> timeRules, List<Cap> caps, List<Bonus> bonuses,
+                         List<GreenPassportBand> greenPassportBands, List<Parameter> parameters) {
+        this(version, programme, configurationSource, supportItems, timeRules, caps, bonuses, greenPassportBands,
+                parameters, List.of(), List.of());
+    }
+
+    public CatalogueView withProgrammes(List<Programme> deckProgrammes, List<Interpretation> switches) {
+        return new CatalogueView(version, programme, configurationSource, supportItems, timeRules, caps, bonuses,
+                greenPassportBands, parameters, List.copyOf(deckProgrammes), List.copyOf(switches));
+    }
 
     public record Item(String id, String article, String claimForm, String nameEn, String nameTr,
                        LocalDate effectiveFrom, LocalDate effectiveTo, String route, PriorStep priorStep,
@@ -52,6 +66,46 @@ public record CatalogueView(String version, String programme, String configurati
                                     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal minExclusive,
                                     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxInclusive,
                                     String source, LocalDate effectiveFrom) { }
+
+    /**
+     * A programme of the 2024 deck (S0): Decree 5448, 2564, 5447, 5449 or 2014/10, quotable with
+     * {@code programme = id}. {@code currency} is the currency of its quotes; {@code currencySource} says whether the
+     * deck prints it (P§06: TL caps) or deployment configuration sets it.
+     */
+    public record Programme(String id, String nameEn, String nameTr, String article, String currency,
+                            String currencySource, LocalDate effectiveFrom, LocalDate effectiveTo,
+                            List<ProgrammeItem> items) { }
+
+    /**
+     * One item of a deck programme as printed. {@code printedRateMin}/{@code Max}: the printed rate or range (null:
+     * none printed); {@code rate} the rate a quote uses today (null when it has none: not quotable), with
+     * {@code rateSource} (the deck, or the configuration key and whether it is the shipped default).
+     */
+    public record ProgrammeItem(String id, String group, String nameTr, String nameEn, String article,
+                                LocalDate effectiveFrom, LocalDate effectiveTo,
+                                @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal printedRateMin,
+                                @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal printedRateMax,
+                                List<RateStep> rateSteps,
+                                @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal rate, String rateSource,
+                                List<ProgrammeCap> caps, List<String> sectors, List<String> roles,
+                                boolean quotable) { }
+
+    /** A rate by the year of the network's support ({@code toYear} null: every later year). */
+    public record RateStep(String id, int fromYear, Integer toYear,
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal rate, String article) { }
+
+    /**
+     * A printed cap: an amount ({@code unit} = currency, basis SUPPORT_AMOUNT, over {@code period}) or a count
+     * ({@code unit} = persons, basis EXPENSE_BASE). {@code subtype}: the activity subtype it applies to, if any.
+     */
+    public record ProgrammeCap(String id, String subtype,
+                               @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal value, String unit,
+                               String basis, String period, String article, LocalDate effectiveFrom,
+                               LocalDate effectiveTo) { }
+
+    /** A switchable reading of unclear text: options, the default (and why), and the one in force. */
+    public record Interpretation(String id, String article, String question, java.util.Map<String, String> options,
+                                 String defaultOption, String why, String selected, String source) { }
 
     /** A regulation file and the articles it cites (debt offset, FX rate date, …). */
     public record Parameter(String name, String reference) { }

@@ -64,7 +64,10 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param supportReceivedUsd      support already received under the item's configured Decree money cap in the
      *                                cap's period (claim history); needed only when such a cap is configured
      * @param province                province where the activity takes place (used for the 23(3)/24(2) quote count
-     *                                when the A-29 switch {@code quoteProvinceBasis} is ACTIVITY_PROVINCE)
+     *                                when interpretation A29_QUOTE_PROVINCE is ACTIVITY_PROVINCE)
+     * @param supportYear             year of the network's support, 1 = the first (Decree 5449, S0 P§06: operating
+     *                                costs and employment 70 % in the first two years, 50 % later); the deck's
+     *                                programmes also read {@code subtype} FOREIGN / DOMESTIC (5449 advertising caps)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
@@ -75,12 +78,12 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                            Integer programmeDays, Integer participants, Integer quotes, LocalDate protocolSignedDate,
                            Integer delegationsInYear, String eventId,
                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal supportReceivedUsd,
-                           String province) {
+                           String province, Integer supportYear) {
 
         /** The first version's shape. */
         public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate) {
             this(countries, start, end, preApprovalDate, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -113,6 +116,9 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param paidToPartner     interpreter fee paid to a partner of the health facility (12(3): excluded)
      * @param rentFrom          first month a rent payment covers (9(5): prepaid rent is paid out per 6 months)
      * @param rentMonths        number of months that rent payment covers
+     * @param capUsed           the deck's programmes: support already received under the line's cap, in the
+     *                          programme's currency, over the cap's period (interpretation YLDA_CAP_PERIOD: the
+     *                          network's whole support, or the same support year); {@code capKey} names the network
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Expense(String id, String kind,
@@ -130,7 +136,8 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                           Boolean socialOrSearchAd,
                           @com.fasterxml.jackson.annotation.JsonProperty("eTicketIssueDate") LocalDate eTicketIssueDate,
                           Boolean turkishOrTurkeyDirectedMedia, Boolean paidToPartner,
-                          YearMonth rentFrom, Integer rentMonths) {
+                          YearMonth rentFrom, Integer rentMonths,
+                          @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal capUsed) {
 
         /** Convenience for the common case without a document date. */
         public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate) {
@@ -141,7 +148,7 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
         public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate,
                        LocalDate documentIssueDate) {
             this(id, kind, amount, currency, paymentDate, documentIssueDate, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

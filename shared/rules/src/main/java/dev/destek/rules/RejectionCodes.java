@@ -53,6 +53,9 @@ public final class RejectionCodes {
     /** Event not in EK-31B / the 2017/4 sectoral fairs list / EK-32E — Arts. 31(1), 32(1). */
     public static final String EVENT_NOT_LISTED = "EVENT_NOT_LISTED";
 
+    /** A support-amount cap is exhausted by earlier support (DOMAIN Appendix B; the deck's YLDA caps, P§06). */
+    public static final String CAP_REACHED = "CAP_REACHED";
+
     private RejectionCodes() {
     }
 }

@@ -5,6 +5,9 @@ import dev.destek.rules.internal.CatalogueViews;
 import dev.destek.rules.internal.MoneyRules;
 import dev.destek.rules.internal.TimeRules;
 import dev.destek.rules.internal.DeploymentConfig;
+import dev.destek.rules.internal.ProgrammeCatalogue;
+import dev.destek.rules.internal.ProgrammeConfig;
+import dev.destek.rules.internal.ProgrammeQuotes;
 import dev.destek.rules.internal.QuoteCalculator;
 import dev.destek.rules.internal.Timeline;
 import java.time.LocalDate;
@@ -16,8 +19,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The rules of the Decree 2015/8 circular as a catalogue of dated, cited data plus the deployment
- * configuration, and the calculations over them. Immutable and thread-safe: load once at cold start.
+ * The rules of the Decree 2015/8 circular and of the 2024 deck's programmes (S0 P§03–P§07) as catalogues of dated,
+ * cited data plus the deployment configuration, and the calculations over them. Immutable and thread-safe: load
+ * once at cold start.
  */
 public final class Rules {
     private final Catalogue catalogue;
@@ -26,14 +30,20 @@ public final class Rules {
     private final List<SupportItem> supportItems;
     private final TimeRules timeRules;
     private final MoneyRules money;
+    /** The 2024 deck's programmes (S0 P§03–P§07): quoted when the request names one of them. */
+    private final ProgrammeQuotes programmes;
     private volatile CatalogueView view;
 
     private Rules(Catalogue catalogue, DeploymentConfig config) {
         this.catalogue = catalogue;
         this.config = config;
-        this.timeRules = new TimeRules(catalogue, config);
+        ProgrammeCatalogue deck = ProgrammeCatalogue.load();
+        ProgrammeConfig deckConfig = ProgrammeConfig.load(config, deck);
+        this.timeRules = new TimeRules(catalogue, config, deckConfig.interpretations);
         this.money = new MoneyRules(catalogue);
-        this.calculator = new QuoteCalculator(catalogue, config, timeRules);
+        this.calculator = new QuoteCalculator(catalogue, config, timeRules, deckConfig.interpretations);
+        this.programmes = new ProgrammeQuotes(deck, deckConfig, catalogue.expenseKinds,
+                catalogue.version + "; config " + config.describe());
         List<SupportItem> items = new ArrayList<>();
         for (String id : catalogue.items.keySet()) {
             Optional<SupportItem> item = supportItem(id);
@@ -138,6 +148,9 @@ public final class Rules {
      * e.g. unknown supportItem, missing amount, unknown currency.
      */
     public Quote quote(QuoteRequest request) {
+        if (request != null && programmes.covers(request.programme())) {
+            return programmes.quote(request);
+        }
         return calculator.quote(request);
     }
 
@@ -155,6 +168,9 @@ public final class Rules {
         Objects.requireNonNull(today, "today");
         if (request == null) {
             throw new QuoteRequestException("", "request body is required");
+        }
+        if (programmes.covers(request.programme())) {
+            return programmes.deadlines(request);
         }
         if (request.programme() == null || !request.programme().equals(catalogue.programme)) {
             throw new QuoteRequestException("/programme", request.programme() == null ? "missing programme"
@@ -193,7 +209,7 @@ public final class Rules {
     public CatalogueView catalogue() {
         CatalogueView v = view;
         if (v == null) {
-            v = CatalogueViews.build(catalogue, config);
+            v = CatalogueViews.build(catalogue, config).withProgrammes(programmes.view(), programmes.interpretations());
             view = v;
         }
         return v;

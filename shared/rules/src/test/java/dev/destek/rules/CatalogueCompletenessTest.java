@@ -54,7 +54,19 @@ class CatalogueCompletenessTest {
         c.caps().forEach(x -> ids.add(x.id()));
         c.bonuses().forEach(b -> ids.add(b.id()));
         c.supportItems().forEach(i -> i.limits().forEach(l -> ids.add(l.id())));
-        assertThat(ids).contains("T01", "T59", "C_ACCOM_150", "C_HOSTING_20000", "R_EK1_FAIR_20", "N_QUOTES");
+        // the deck's programmes (S0): programme ids, items qualified by programme, caps, rate steps, interpretations
+        c.programmes().forEach(p -> {
+            ids.add(p.id());
+            p.items().forEach(i -> {
+                ids.add(p.id() + "." + i.id());
+                i.caps().forEach(x -> ids.add(x.id()));
+                i.rateSteps().forEach(x -> ids.add(x.id()));
+            });
+        });
+        c.interpretations().forEach(i -> ids.add(i.id()));
+        assertThat(ids).contains("T01", "T59", "C_ACCOM_150", "C_HOSTING_20000", "R_EK1_FAIR_20", "N_QUOTES",
+                "DECREE_5449.EMPLOYMENT", "C_YLDA_EMPLOYMENT_10_PERSONS", "R_YLDA_OPERATING_STEP_DOWN",
+                "YLDA_CAP_PERIOD");
 
         assertThat(untested(ids.stream().distinct().collect(Collectors.toList()), testSources()))
                 .as("catalogue ids without a test case naming them").isEmpty();
@@ -84,5 +96,22 @@ class CatalogueCompletenessTest {
             assertThat(i.route()).isIn("KEP_RB", "DP_GD", "GD");
         });
         assertThat(c.greenPassportBands()).hasSize(5);
+        assertThat(c.programmes()).hasSize(5).allSatisfy(p -> {
+            assertThat(p.article()).matches("P§0[3-7]");
+            assertThat(p.effectiveFrom()).isNotNull();
+            assertThat(p.items()).allSatisfy(i -> {
+                assertThat(i.article()).isEqualTo(p.article());
+                assertThat(i.effectiveFrom()).isNotNull();
+                assertThat(i.caps()).allSatisfy(x -> {
+                    assertThat(x.article()).isEqualTo(p.article());
+                    assertThat(x.basis()).isIn("EXPENSE_BASE", "SUPPORT_AMOUNT");
+                    assertThat(x.effectiveFrom()).isNotNull();
+                });
+            });
+        });
+        assertThat(c.interpretations()).allSatisfy(i -> {
+            assertThat(i.article()).matches("(P§|Art\\. ).*");
+            assertThat(i.options()).containsKey(i.defaultOption()).containsKey(i.selected());
+        });
     }
 }

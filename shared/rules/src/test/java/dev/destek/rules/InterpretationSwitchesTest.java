@@ -24,7 +24,7 @@ class InterpretationSwitchesTest {
 
         assertThat(Claims.codes(Claims.RULES.quote(sameDay).lines().get(0))).containsExactly("NO_PRE_APPROVAL");
         assertThat(Claims.RULES.quote(dayAfter).lines().get(0).rejections()).isEmpty();
-        Rules switched = with("  sameDayEligible: true\n");
+        Rules switched = with("  A06_PRE_APPROVAL_DAY: SAME_DAY\n");
         assertThat(switched.quote(sameDay).lines().get(0).rejections()).isEmpty();
         assertThat(Claims.codes(switched.quote(Claims.claim("MARKET_REPORT", "expense.paymentDate", "2025-01-01"))
                 .lines().get(0))).containsExactly("NO_PRE_APPROVAL");
@@ -34,7 +34,7 @@ class InterpretationSwitchesTest {
     void a06_onlyConcernsPreApproval_notTheT04ProjectStart() {
         QuoteRequest onProjectStart = Claims.claim("GAME_APP_DEVELOPMENT", "expense.paymentDate", "2025-01-02");
 
-        assertThat(Claims.codes(with("  sameDayEligible: true\n").quote(onProjectStart).lines().get(0)))
+        assertThat(Claims.codes(with("  A06_PRE_APPROVAL_DAY: SAME_DAY\n").quote(onProjectStart).lines().get(0)))
                 .contains("NO_PRE_APPROVAL");
     }
 
@@ -45,16 +45,14 @@ class InterpretationSwitchesTest {
 
         assertThat(Claims.RULES.quote(claim).rejections())
                 .containsExactly(new Quote.Rejection("INSUFFICIENT_QUOTES", "Art. 23(3)"));
-        assertThat(with("  quoteProvinceBasis: ACTIVITY_PROVINCE\n").quote(claim).rejections()).isEmpty();
+        assertThat(with("  A29_QUOTE_PROVINCE: ACTIVITY_PROVINCE\n").quote(claim).rejections()).isEmpty();
     }
 
     @Test
     void switches_shouldBeValidatedAtStartUp() {
-        assertThatThrownBy(() -> with("  quoteProvinceBasis: CAPITAL\n")).isInstanceOf(RulesConfigException.class)
-                .hasMessageContaining("interpretations.quoteProvinceBasis").hasMessageContaining("APPLICANT_HQ");
-        assertThatThrownBy(() -> with("  sameDayEligible: maybe\n"))
-                .hasMessageContaining("interpretations.sameDayEligible").hasMessageContaining("true or false");
-        assertThatThrownBy(() -> with("  periodMode: QUARTERS\n"))
-                .hasMessageContaining("interpretations.periodMode").hasMessageContaining("unknown key");
+        assertThatThrownBy(() -> with("  A29_QUOTE_PROVINCE: CAPITAL\n")).isInstanceOf(RulesConfigException.class)
+                .hasMessageContaining("interpretations.A29_QUOTE_PROVINCE").hasMessageContaining("APPLICANT_HQ");
+        assertThatThrownBy(() -> with("  A13_PERIOD_MODE: QUARTERS\n"))
+                .hasMessageContaining("interpretations.A13_PERIOD_MODE").hasMessageContaining("unknown interpretation");
     }
 }

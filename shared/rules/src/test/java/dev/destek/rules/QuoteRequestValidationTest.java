@@ -36,7 +36,7 @@ class QuoteRequestValidationTest {
         QuoteRequest ex = Requests.example();
         return Stream.of(
                 Arguments.of("no request", null, "", "request body is required"),
-                Arguments.of("unknown programme", new QuoteRequest("DECREE_5448", "ADVERTISING", ex.applicant(),
+                Arguments.of("unknown programme", new QuoteRequest("DECREE_9999", "ADVERTISING", ex.applicant(),
                         ex.activity(), ex.filingDate(), ex.expenses()), "/programme", "unknown programme"),
                 Arguments.of("unknown support item", new QuoteRequest("DECREE_2015_8", "ADVERTISMENT",
                         ex.applicant(), ex.activity(), ex.filingDate(), ex.expenses()), "/supportItem",

@@ -33,7 +33,7 @@ class QuoteThroughputTest {
         return new QuoteRequest.Expense(id, kind, new BigDecimal(amount), currency, LocalDate.parse("2025-03-10"),
                 null, persons, nights, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     @Test

@@ -27,15 +27,13 @@ public final class DeploymentConfig {
     public static final String DEFAULTS = "config/defaults.yaml";
 
     private static final Set<String> TOP_KEYS = Set.of("source", "baseRates", "maxRate", "ek1Countries",
-            "ek2Provinces", "documentLimits", "deadlines", "eventLists", "decreeCaps", "interpretations");
+            "ek2Provinces", "documentLimits", "deadlines", "eventLists", "decreeCaps", "programmes",
+            "interpretations");
     /** The annex event lists the circular names but does not contain (DOMAIN §0 warning 4). */
     public static final Set<String> EVENT_LISTS = Set.of("EK_31B", "EK_32E", "LIST_2017_4_SECTORAL_FAIRS");
     /** What a Decree money cap is counted over; FILM is the Art. 20(2) "support limit" per film. */
     public static final Set<String> CAP_SCOPES = Set.of("CALENDAR_YEAR", "ACTIVITY", "FILM", "TOTAL");
     private static final Set<String> CAP_KEYS = Set.of("maxUsd", "scope");
-    private static final Set<String> INTERPRETATION_KEYS = Set.of("sameDayEligible", "quoteProvinceBasis");
-    /** Whose province decides the 23(3)/24(2) quote count (DOMAIN A-29). */
-    public static final Set<String> QUOTE_PROVINCE_BASES = Set.of("APPLICANT_HQ", "ACTIVITY_PROVINCE");
     private static final Set<String> LIMIT_KEYS = Set.of("defaultMaxSizeBytes", "maxSizeBytes");
     private static final Set<String> DEADLINE_KEYS = Set.of("extendToNextBusinessDay", "holidays", "dueSoonDays");
 
@@ -52,13 +50,11 @@ public final class DeploymentConfig {
     public final Map<String, Timeline<Set<String>>> eventLists;
     /** Decree 2015/8 money caps per support item (not in the sources, DOMAIN §5.1 / Appendix A). */
     public final Map<String, Timeline<DecreeCap>> decreeCaps;
-    /** DOMAIN A-06 switch: spending on the pre-approval day itself is eligible (default false: strictly after). */
-    public final boolean sameDayEligible;
-    /** DOMAIN A-29 switch: APPLICANT_HQ (default) or ACTIVITY_PROVINCE. */
-    public final String quoteProvinceBasis;
     /** Days before a deadline from which its status is DUE_SOON (house setting, default 7). */
     public final int dueSoonDays;
     private final Map<String, Object> overrideTree;
+    /** The merged tree; sections read by other classes ({@link ProgrammeConfig}) come from here. */
+    private final Node root;
     private final String overrideFile;
     private static final String DEFAULT_ORIGIN = "default (" + DEFAULTS + ")";
     private final String overrideOrigin;
@@ -67,6 +63,7 @@ public final class DeploymentConfig {
         this.overrideTree = overrideTree;
         this.overrideFile = overrideFile;
         this.overrideOrigin = ENV + " (" + overrideFile + ")";
+        this.root = root;
         onlyKeys(root, TOP_KEYS);
         source = root.get("source").string();
 
@@ -160,16 +157,6 @@ public final class DeploymentConfig {
             }));
         }
         decreeCaps = Collections.unmodifiableMap(caps);
-
-        Node interpretations = root.get("interpretations");
-        onlyKeys(interpretations, INTERPRETATION_KEYS);
-        sameDayEligible = interpretations.get("sameDayEligible").bool();
-        Node basis = interpretations.get("quoteProvinceBasis");
-        if (!QUOTE_PROVINCE_BASES.contains(basis.string())) {
-            throw basis.error("expected one of " + new java.util.TreeSet<>(QUOTE_PROVINCE_BASES) + ", got "
-                    + basis.string());
-        }
-        quoteProvinceBasis = basis.string();
     }
 
     /** A Decree money cap: at most {@code maxUsd} of support per {@code scope} (one of {@link #CAP_SCOPES}). */
@@ -227,6 +214,11 @@ public final class DeploymentConfig {
             at = ((Map<?, ?>) at).get(key);
         }
         return overrideOrigin;
+    }
+
+    /** A top-level section of the merged configuration (a null node when absent), validated by its reader. */
+    public Node section(String key) {
+        return root.opt(key);
     }
 
     public String describe() {

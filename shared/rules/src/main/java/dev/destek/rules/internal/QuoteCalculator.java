@@ -42,9 +42,15 @@ public final class QuoteCalculator {
     private final TimeRules timeRules;
     private final String rulesVersion;
 
-    public QuoteCalculator(Catalogue catalogue, DeploymentConfig config, TimeRules timeRules) {
+    /** DOMAIN A-29 (interpretation A29_QUOTE_PROVINCE): the activity's province decides the quote count. */
+    private final boolean quotesByActivityProvince;
+
+    /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
+    public QuoteCalculator(Catalogue catalogue, DeploymentConfig config, TimeRules timeRules,
+                           Map<String, String> interpretations) {
         this.catalogue = catalogue;
         this.config = config;
+        this.quotesByActivityProvince = "ACTIVITY_PROVINCE".equals(interpretations.get("A29_QUOTE_PROVINCE"));
         this.timeRules = timeRules;
         this.rulesVersion = catalogue.version + "; config " + config.describe();
     }
@@ -671,8 +677,7 @@ public final class QuoteCalculator {
                 continue;
             }
             Integer min = l.min();
-            String province = config.quoteProvinceBasis.equals("ACTIVITY_PROVINCE") ? a.province()
-                    : r.applicant().hqProvince(); // DOMAIN A-29
+            String province = quotesByActivityProvince ? a.province() : r.applicant().hqProvince();
             if (l.minInEk2Province() != null && province != null && config.ek2Provinces
                     .at(r.filingDate()).map(p -> p.contains(province)).orElse(false)) {
                 min = l.minInEk2Province();

@@ -34,9 +34,14 @@ public final class TimeRules {
     /** Per item, the time rules (any version) a quote line may have to pass: computed once, not per line. */
     private final Map<String, List<Timeline<Catalogue.TimeRule>>> checksByItem = new java.util.HashMap<>();
 
-    public TimeRules(Catalogue catalogue, DeploymentConfig config) {
+    /** DOMAIN A-06 (interpretation A06_PRE_APPROVAL_DAY): spending on the pre-approval day is eligible. */
+    private final boolean sameDayEligible;
+
+    /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
+    public TimeRules(Catalogue catalogue, DeploymentConfig config, Map<String, String> interpretations) {
         this.catalogue = catalogue;
         this.config = config;
+        this.sameDayEligible = "SAME_DAY".equals(interpretations.get("A06_PRE_APPROVAL_DAY"));
         for (String item : catalogue.items.keySet()) {
             List<Timeline<Catalogue.TimeRule>> list = new ArrayList<>();
             for (Timeline<Catalogue.TimeRule> timeline : catalogue.timeRules.values()) {
@@ -87,7 +92,7 @@ public final class TimeRules {
                 return trigger.minusDays(1);
             case "EARLIEST_AFTER":
                 // DOMAIN A-06: "after the pre-approval was given" is strictly after unless configured otherwise
-                return config.sameDayEligible && "PRE_APPROVAL_DATE".equals(t.trigger()) ? trigger
+                return sameDayEligible && "PRE_APPROVAL_DATE".equals(t.trigger()) ? trigger
                         : trigger.plusDays(1);
             case "EARLIEST_AFTER_OFFSET":
                 return trigger.plus(t.offset());

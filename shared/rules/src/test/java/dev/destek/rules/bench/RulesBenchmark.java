@@ -154,7 +154,7 @@ public final class RulesBenchmark {
         QuoteRequest.Activity activity = new QuoteRequest.Activity(List.of("DE"), LocalDate.parse("2025-03-03"),
                 LocalDate.parse("2025-03-07"), LocalDate.parse("2025-01-02"), LocalDate.parse("2024-12-01"),
                 LocalDate.parse("2025-01-02"), null, LocalDate.parse("2025-03-01"), null, null, null, null, null, null,
-                "TRADE", 6, 9, null, LocalDate.parse("2024-01-01"), 3, null, null, null);
+                "TRADE", 6, 9, null, LocalDate.parse("2024-01-01"), 3, null, null, null, null);
         List<QuoteRequest.Expense> lines = new ArrayList<>();
         lines.add(line("E1", "TRANSPORT", "4800.00", "USD", paid, 3, null));
         lines.add(line("E2", "ACCOMMODATION", "2700.00", "USD", paid, 3, 6));
@@ -173,6 +173,6 @@ public final class RulesBenchmark {
                                              Integer persons, Integer nights) {
         return new QuoteRequest.Expense(id, kind, new BigDecimal(amount), currency, paid, LocalDate.parse("2025-03-01"),
                 persons, nights, null, null, null, null, null, null, null, null, LocalDate.parse("2025-03-01"),
-                LocalDate.parse("2025-03-02"), null, null, null, null, null, null, null, null, null);
+                LocalDate.parse("2025-03-02"), null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -1,0 +1,201 @@
+package dev.destek.rules.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The programmes of the Ministry of Trade deck of November 2024 (S0, P§03–P§07) as data:
+ * {@code regulation/programmes/}, named by {@code programmes} in {@code regulation/index.yaml}, plus the switchable
+ * interpretations of {@code interpretations}. Kept apart from {@link Catalogue}: the deck's decrees are
+ * separate rule sets (DOMAIN §0 warning 2) and share none of the circular's articles.
+ */
+public final class ProgrammeCatalogue {
+
+    /** A printed rate: {@code min == max} for a single rate ("%50"), else the printed range ("%50-%75"). */
+    public record Range(BigDecimal min, BigDecimal max) {
+        public boolean fixed() {
+            return min.compareTo(max) == 0;
+        }
+
+        public boolean contains(BigDecimal rate) {
+            return rate.compareTo(min) >= 0 && rate.compareTo(max) <= 0;
+        }
+
+        public String describe() {
+            return fixed() ? percent(min) : percent(min) + "-" + percent(max);
+        }
+    }
+
+    /** A rate for support years {@code fromYear}..{@code toYear} (null: every later year). */
+    public record Step(String id, int fromYear, Integer toYear, BigDecimal rate) {
+        public boolean covers(int year) {
+            return year >= fromYear && (toYear == null || year <= toYear);
+        }
+    }
+
+    /** A printed cap on the support amount, in the programme's currency; {@code subtype} null: every line. */
+    public record Cap(String id, String subtype, BigDecimal amount) { }
+
+    /** A printed count of persons whose cost is counted ("en fazla 10 kişi"). */
+    public record PersonsCap(String id, int max) { }
+
+    /** One version of an item, as printed. {@code rate} null: no rate printed; {@code steps} non-empty: step-down. */
+    public record ItemVersion(String group, String nameTr, String nameEn, Range rate, List<Step> steps, List<Cap> caps,
+                              PersonsCap maxPersons, Set<String> sectors, Set<String> roles) { }
+
+    /** {@code currency} null: the deck prints no amount for the programme (then configuration names it). */
+    public record ProgrammeVersion(String nameEn, String nameTr, String currency) { }
+
+    public record Programme(String id, String reference, Timeline<ProgrammeVersion> versions,
+                            Map<String, Timeline<ItemVersion>> items) { }
+
+    public record Interpretation(String id, String article, String question, Map<String, String> options,
+                                 String defaultOption, String why) { }
+
+    public final Map<String, Programme> programmes;
+    public final Map<String, Interpretation> interpretations;
+    public final String interpretationsReference;
+
+    private ProgrammeCatalogue(Map<String, Programme> programmes, Map<String, Interpretation> interpretations,
+                               String interpretationsReference) {
+        this.programmes = programmes;
+        this.interpretations = interpretations;
+        this.interpretationsReference = interpretationsReference;
+    }
+
+    /** Reads the files the index names; a catalogue without them has no deck programmes. */
+    public static ProgrammeCatalogue load() {
+        Node index = Tree.resource(Catalogue.ROOT + "index.yaml");
+        Map<String, Programme> out = new LinkedHashMap<>();
+        for (Node file : index.opt("programmes").list()) {
+            Programme p = programme(Tree.resource(Catalogue.ROOT + file.string()));
+            if (out.containsKey(p.id())) {
+                throw file.error("programme " + p.id() + " defined twice");
+            }
+            out.put(p.id(), p);
+        }
+        Map<String, Interpretation> interpretations = new LinkedHashMap<>();
+        String reference = null;
+        Node file = index.opt("interpretations");
+        if (!file.isNull()) {
+            Node doc = Tree.resource(Catalogue.ROOT + file.string());
+            reference = doc.get("reference").string();
+            Timeline<Map<String, Interpretation>> t = Timeline.ofDatedValues(doc.get("values"),
+                    new Function<Node, Map<String, Interpretation>>() {
+                        @Override
+                        public Map<String, Interpretation> apply(Node v) {
+                            return interpretations(v);
+                        }
+                    });
+            // the list of readings is not dated in use: the latest list is the one the configuration selects from
+            if (t.latest().isPresent()) { // no lambda on the load path (cold start)
+                interpretations.putAll(t.latest().get().value());
+            }
+        }
+        return new ProgrammeCatalogue(Collections.unmodifiableMap(out), Collections.unmodifiableMap(interpretations),
+                reference);
+    }
+
+    private static Programme programme(Node doc) {
+        String id = doc.get("id").string();
+        Timeline<ProgrammeVersion> versions = Timeline.ofDatedValues(doc.get("values"),
+                new Function<Node, ProgrammeVersion>() {
+                    @Override
+                    public ProgrammeVersion apply(Node v) {
+                        Node currency = v.opt("currency");
+                        return new ProgrammeVersion(v.get("nameEn").string(), v.get("nameTr").string(),
+                                currency.isNull() ? null : currency.string());
+                    }
+                });
+        Map<String, Timeline<ItemVersion>> items = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : doc.get("items").entries()) {
+            items.put(e.getKey(), Timeline.ofDatedValues(e.getValue().get("values"), new Function<Node, ItemVersion>() {
+                @Override
+                public ItemVersion apply(Node v) {
+                    return item(v);
+                }
+            }));
+        }
+        return new Programme(id, doc.get("reference").string(), versions, Collections.unmodifiableMap(items));
+    }
+
+    private static ItemVersion item(Node v) {
+        Range rate = null;
+        Node r = v.opt("rate");
+        if (!r.isNull()) {
+            rate = new Range(fraction(r.get("min")), fraction(r.get("max")));
+            if (rate.min().compareTo(rate.max()) > 0) {
+                throw r.error("min above max");
+            }
+        }
+        List<Step> steps = new ArrayList<>();
+        int expectedFrom = 1;
+        for (Node s : v.opt("steps").list()) {
+            int from = (int) s.get("fromYear").longValue();
+            Node to = s.opt("toYear");
+            if (from != expectedFrom) {
+                throw s.error("steps must cover support years from 1 without gaps; expected fromYear " + expectedFrom);
+            }
+            Integer toYear = to.isNull() ? null : (int) to.longValue();
+            steps.add(new Step(s.get("id").string(), from, toYear, fraction(s.get("rate"))));
+            expectedFrom = toYear == null ? -1 : toYear + 1;
+        }
+        if (!steps.isEmpty() && steps.get(steps.size() - 1).toYear() != null) {
+            throw v.get("steps").error("the last step must be open-ended (no toYear)");
+        }
+        if (rate != null && !steps.isEmpty()) {
+            throw v.error("an item has either a rate or steps, not both");
+        }
+        List<Cap> caps = new ArrayList<>();
+        for (Node c : v.opt("caps").list()) {
+            Node subtype = c.opt("subtype");
+            BigDecimal amount = new BigDecimal(c.get("amount").string());
+            if (amount.signum() <= 0 || amount.scale() != 2) {
+                throw c.get("amount").error("expected a positive amount with 2 decimals, got " + amount);
+            }
+            caps.add(new Cap(c.get("id").string(), subtype.isNull() ? null : subtype.string(), amount));
+        }
+        Node persons = v.opt("maxPersons");
+        PersonsCap maxPersons = persons.isNull() ? null
+                : new PersonsCap(persons.get("id").string(), (int) persons.get("value").longValue());
+        return new ItemVersion(v.get("group").string(), v.get("nameTr").string(), v.get("nameEn").string(), rate,
+                List.copyOf(steps), List.copyOf(caps), maxPersons, set(v.opt("sectors")), set(v.opt("roles")));
+    }
+
+    private static Map<String, Interpretation> interpretations(Node v) {
+        Map<String, Interpretation> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : v.entries()) {
+            Node i = e.getValue();
+            Map<String, String> options = new LinkedHashMap<>();
+            for (Map.Entry<String, Node> o : i.get("options").entries()) {
+                options.put(o.getKey(), o.getValue().string());
+            }
+            String def = i.get("default").string();
+            if (!options.containsKey(def)) {
+                throw i.get("default").error("default " + def + " is not one of the options " + options.keySet());
+            }
+            out.put(e.getKey(), new Interpretation(e.getKey(), i.get("article").string(), i.get("question").string(),
+                    Collections.unmodifiableMap(options), def, i.get("why").string()));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static BigDecimal fraction(Node n) {
+        return DeploymentConfig.rate(n);
+    }
+
+    private static Set<String> set(Node list) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(list.strings()));
+    }
+
+    static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    }
+}
