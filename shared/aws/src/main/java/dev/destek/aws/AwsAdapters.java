@@ -2,6 +2,8 @@ package dev.destek.aws;
 
 import dev.destek.application.ApplicationRepository;
 import dev.destek.aws.dynamo.DynamoApplicationRepository;
+import dev.destek.aws.dynamo.DynamoDebtLedger;
+import dev.destek.aws.dynamo.DynamoRateBook;
 import dev.destek.aws.dynamo.DynamoDuplicateIndex;
 import dev.destek.aws.dynamo.DynamoReminderStore;
 import dev.destek.aws.s3.S3DocumentStore;
@@ -68,6 +70,16 @@ public final class AwsAdapters {
     /** Shares the table's client with {@link #applications()}: validation uses both. */
     public DuplicateIndex duplicates(Clock clock) {
         return new DynamoDuplicateIndex(dynamo(), settings.tableName(), clock);
+    }
+
+    /** The central bank's rates as ingested (read by payments, written by the integrations function). */
+    public DynamoRateBook rateBook() {
+        return new DynamoRateBook(dynamo(), settings.tableName());
+    }
+
+    /** Companies' tax and social-security debts as ingested (Art. 35). */
+    public DynamoDebtLedger debtLedger() {
+        return new DynamoDebtLedger(dynamo(), settings.tableName());
     }
 
     private synchronized InBackground<DynamoDbClient> dynamo() {
