@@ -194,6 +194,9 @@ public final class ValidationBenchmark {
         public String quarantine(String key) {
             return DocumentKeys.quarantineOf(key);
         }
+
+        @Override
+        public void move(String key, String target) { }
     }
 
     private static final class Repository implements ApplicationRepository {

@@ -33,8 +33,6 @@ public final class ApplicationService {
     /** Legal dates (which rules are in force) are Turkish calendar days. */
     public static final ZoneId LEGAL_ZONE = ZoneId.of("Europe/Istanbul");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final int MAX_FILE_NAME = 255;
 
     private final ApplicationRepository repository;
     private final UploadSigner signer;
@@ -99,7 +97,7 @@ public final class ApplicationService {
         Document document = new Document(documentId, caller.companyId(), application.id(), rule.documentType(),
                 request.fileName(), request.contentType(), request.sizeBytes(), sha256, key,
                 DocumentStatus.PENDING_UPLOAD, List.of(), null, null, now, now, null,
-                declaredMetadata(request.metadata()));
+                Declarations.completed(request.metadata()));
         repository.addDocument(document);
         UploadSigner.PresignedUpload upload = signer.presignPut(new UploadSigner.UploadSpec(key,
                 request.contentType(), request.sizeBytes(),
@@ -129,8 +127,8 @@ public final class ApplicationService {
         }
         if (blank(request.fileName())) {
             errors.add(new Problem.FieldError("/fileName", "required"));
-        } else if (request.fileName().length() > MAX_FILE_NAME || request.fileName().matches(".*[/\\\\\\p{Cntrl}].*")) {
-            errors.add(new Problem.FieldError("/fileName", "at most 255 characters, no path separators or control characters"));
+        } else if (!Declarations.isFileName(request.fileName())) {
+            errors.add(new Problem.FieldError("/fileName", Declarations.FILE_NAME_RULE));
         }
         if (request.sha256() == null || !SHA256_HEX.matcher(request.sha256()).matches()) {
             errors.add(new Problem.FieldError("/sha256", "the file's SHA-256 as 64 hexadecimal characters"));
@@ -146,49 +144,13 @@ public final class ApplicationService {
         } else if (rule.isPresent() && !rule.get().allowedMediaTypes().contains(request.contentType())) {
             errors.add(new Problem.FieldError("/contentType", "must be one of " + rule.get().allowedMediaTypes()));
         }
-        errors.addAll(checkMetadata(request.metadata(), LocalDate.ofInstant(clock.instant(), LEGAL_ZONE)));
+        errors.addAll(Declarations.metadataErrors(request.metadata(),
+                LocalDate.ofInstant(clock.instant(), LEGAL_ZONE)));
         if (!errors.isEmpty()) {
             throw new ProblemException(new Problem(ProblemType.INVALID_REQUEST,
                     "The document declaration is not acceptable", errors));
         }
         return rule.orElseThrow();
-    }
-
-    /** What the applicant may declare about a document: dates not in the future, a real country, no negatives. */
-    private static List<Problem.FieldError> checkMetadata(DocumentMetadata m, LocalDate today) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (m.issuedOn() != null && m.issuedOn().isAfter(today)) {
-            errors.add(new Problem.FieldError("/issuedOn", "must not be in the future"));
-        }
-        if (m.publishedOn() != null && m.publishedOn().isAfter(today)) {
-            errors.add(new Problem.FieldError("/publishedOn", "must not be in the future"));
-        } else if (m.publishedOn() != null && m.issuedOn() != null && m.publishedOn().isAfter(m.issuedOn())) {
-            errors.add(new Problem.FieldError("/publishedOn", "a report cannot be bought (issuedOn) before it is"
-                    + " published"));
-        }
-        if (m.issuingCountry() != null) {
-            if (!COUNTRY.matcher(m.issuingCountry()).matches()) {
-                errors.add(new Problem.FieldError("/issuingCountry", "an ISO 3166-1 alpha-2 code such as DE"));
-            } else if (m.issuedAbroad() != null
-                    && m.issuedAbroad() == DocumentRuleParameters.TURKIYE.equals(m.issuingCountry())) {
-                errors.add(new Problem.FieldError("/issuedAbroad", "contradicts issuingCountry "
-                        + m.issuingCountry()));
-            }
-        }
-        if (m.amountUsd() != null && (m.amountUsd().signum() < 0 || m.amountUsd().scale() > 2)) {
-            errors.add(new Problem.FieldError("/amountUsd", "a non-negative amount with at most 2 decimals"));
-        }
-        return errors;
-    }
-
-    /** A declared issuing country answers "issued abroad?" when the applicant left it open. */
-    private static DocumentMetadata declaredMetadata(DocumentMetadata m) {
-        if (m.issuedAbroad() != null || m.issuingCountry() == null) {
-            return m;
-        }
-        return new DocumentMetadata(m.issuedOn(), m.publishedOn(),
-                !DocumentRuleParameters.TURKIYE.equals(m.issuingCountry()), m.issuingCountry(), m.amountUsd(),
-                m.electronicallyVerifiable(), m.counsellorApproved());
     }
 
     private static ProblemException invalid(String pointer, String reason) {
