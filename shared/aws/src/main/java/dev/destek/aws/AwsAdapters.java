@@ -3,12 +3,14 @@ package dev.destek.aws;
 import dev.destek.application.ApplicationRepository;
 import dev.destek.aws.dynamo.DynamoApplicationRepository;
 import dev.destek.aws.dynamo.DynamoDuplicateIndex;
+import dev.destek.aws.dynamo.DynamoIntakeErrorLog;
 import dev.destek.aws.dynamo.DynamoReminderStore;
 import dev.destek.aws.s3.S3DocumentStore;
 import dev.destek.aws.s3.S3UploadSigner;
 import dev.destek.document.DocumentStore;
 import dev.destek.document.DuplicateIndex;
 import dev.destek.document.UploadSigner;
+import dev.destek.intake.IntakeErrorLog;
 import dev.destek.lambda.InBackground;
 import dev.destek.reminder.ReminderStore;
 import java.time.Clock;
@@ -51,6 +53,11 @@ public final class AwsAdapters {
     /** Shares the table's client with {@link #applications()}: validation uses both. */
     public DuplicateIndex duplicates(Clock clock) {
         return new DynamoDuplicateIndex(dynamo(), settings.tableName(), clock);
+    }
+
+    /** Refused inbox drops: written by validation, read by the upload function's admin route. */
+    public IntakeErrorLog intakeErrors() {
+        return new DynamoIntakeErrorLog(dynamo(), settings.tableName());
     }
 
     private synchronized InBackground<DynamoDbClient> dynamo() {
