@@ -161,7 +161,8 @@ class InboxIntakeServiceTest {
     void take_declaredFileWithItsMetadata_shouldCarryTheMetadataToTheDocument() {
         // GIVEN a manifest declaring the invoice with its bytes and metadata, then the invoice
         store.put(MANIFEST, manifest("INVOICE", "invoice-17.pdf", sha256(PDF), PDF.length,
-                ", \"metadata\": {\"issuedOn\": \"2026-01-10\", \"issuingCountry\": \"DE\", \"amountUsd\": \"25000.00\"}"));
+                ", \"metadata\": {\"issuedOn\": \"2026-01-10\", \"issuingCountry\": \"DE\","
+                        + " \"amountUsd\": \"25000.00\"}"));
         store.put(FILE, PDF);
 
         // WHEN both events arrive
@@ -209,9 +210,11 @@ class InboxIntakeServiceTest {
     @CsvSource(delimiter = '|', value = {
             "not JSON | {\"files\": [",
             "no files | {\"files\": []}",
-            "a type off the checklist | {\"files\": [{\"documentType\": \"EK_4\", \"fileName\": \"f.pdf\", \"sha256\": \"" 
+            "a type off the checklist | {\"files\": [{\"documentType\": \"EK_4\", \"fileName\": \"f.pdf\","
+                    + " \"sha256\": \""
                     + "0000000000000000000000000000000000000000000000000000000000000000\"}]}",
-            "a bad checksum | {\"files\": [{\"documentType\": \"INVOICE\", \"fileName\": \"f.pdf\", \"sha256\": \"x\"}]}",
+            "a bad checksum | {\"files\": [{\"documentType\": \"INVOICE\", \"fileName\": \"f.pdf\","
+                    + " \"sha256\": \"x\"}]}",
             "a future date | {\"files\": [{\"documentType\": \"INVOICE\", \"fileName\": \"f.pdf\", \"sha256\": \""
                     + "0000000000000000000000000000000000000000000000000000000000000000\","
                     + " \"metadata\": {\"issuedOn\": \"2099-01-01\"}}]}",
