@@ -12,6 +12,7 @@ import dev.destek.rules.DocumentTypeRule;
 import dev.destek.rules.Rules;
 import dev.destek.rules.SupportItem;
 import dev.destek.tenancy.Caller;
+import dev.destek.vault.CompanyVault;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -84,17 +86,47 @@ public final class ApplicationService {
         List<Document> documents = repository.documents(caller.companyId(), application.id());
         ChecklistJudge judge = new ChecklistJudge(ref -> repository.findDocument(caller.companyId(),
                 ref.applicationId(), ref.documentId()));
-        return judge.judge(application, documents, LocalDate.ofInstant(clock.instant(), LEGAL_ZONE));
+        CompanyVault vault = CompanyVault.of(repository.documents(caller.companyId(), CompanyVault.APPLICATION_ID));
+        return judge.judge(application, documents, vault, LocalDate.ofInstant(clock.instant(), LEGAL_ZONE));
     }
 
     public UploadTicket requestUpload(Caller caller, String applicationId, NewDocument request) {
         Application application = own(caller, applicationId);
-        DocumentTypeRule rule = checkDeclaration(application, request);
+        DocumentTypeRule rule = checkDeclaration(type -> application.checklist().stream()
+                .anyMatch(e -> e.documentType().equals(type)), "not a document type of " + application.supportItem()
+                + "; see the application's checklist", request, List.of());
+        return issueUpload(caller, application.id(), rule, request);
+    }
+
+    /**
+     * The company's basic documents on file (Art. 34(6)), newest first, each with where it stands today: the
+     * current one of each type is what every application's checklist uses.
+     */
+    public List<CompanyVault.Entry> vault(Caller caller) {
+        return CompanyVault.of(repository.documents(caller.companyId(), CompanyVault.APPLICATION_ID))
+                .entries(LocalDate.ofInstant(clock.instant(), LEGAL_ZONE));
+    }
+
+    /**
+     * Declares a basic document for the company's vault and issues its upload URL; once accepted, it replaces the
+     * one on file. {@code issuedOn} is required, {@code validUntil} when the document expires.
+     */
+    public UploadTicket requestVaultUpload(Caller caller, NewDocument request) {
+        List<Problem.FieldError> extra = request.issuedOn() == null
+                ? List.of(new Problem.FieldError("/issuedOn", "required for a document kept on file"))
+                : List.of();
+        DocumentTypeRule rule = checkDeclaration(CompanyVault::holds, "not a document kept on file; one of "
+                + CompanyVault.DOCUMENT_TYPES + " (" + CompanyVault.ARTICLE + ")", request, extra);
+        return issueUpload(caller, CompanyVault.APPLICATION_ID, rule, request);
+    }
+
+    private UploadTicket issueUpload(Caller caller, String applicationId, DocumentTypeRule rule,
+                                     NewDocument request) {
         Instant now = clock.instant();
         String documentId = ids.get();
-        String key = DocumentKeys.upload(caller.companyId(), application.id(), documentId);
+        String key = DocumentKeys.upload(caller.companyId(), applicationId, documentId);
         String sha256 = request.sha256().toLowerCase();
-        Document document = new Document(documentId, caller.companyId(), application.id(), rule.documentType(),
+        Document document = new Document(documentId, caller.companyId(), applicationId, rule.documentType(),
                 request.fileName(), request.contentType(), request.sizeBytes(), sha256, key,
                 DocumentStatus.PENDING_UPLOAD, List.of(), null, null, now, now, null,
                 Declarations.completed(request.metadata()));
@@ -110,18 +142,17 @@ public final class ApplicationService {
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No application " + applicationId));
     }
 
-    private DocumentTypeRule checkDeclaration(Application application, NewDocument request) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+    /** @param allowedType which document types this declaration may name; {@code notAllowed} says which ones */
+    private DocumentTypeRule checkDeclaration(Predicate<String> allowedType, String notAllowed, NewDocument request,
+                                              List<Problem.FieldError> extra) {
+        List<Problem.FieldError> errors = new ArrayList<>(extra);
         Optional<DocumentTypeRule> rule = Optional.empty();
         if (blank(request.documentType())) {
             errors.add(new Problem.FieldError("/documentType", "required"));
         } else {
             rule = rules.get().documentType(request.documentType());
-            boolean onChecklist = application.checklist().stream()
-                    .anyMatch(e -> e.documentType().equals(request.documentType()));
-            if (rule.isEmpty() || !onChecklist) {
-                errors.add(new Problem.FieldError("/documentType", "not a document type of "
-                        + application.supportItem() + "; see the application's checklist"));
+            if (rule.isEmpty() || !allowedType.test(request.documentType())) {
+                errors.add(new Problem.FieldError("/documentType", notAllowed));
                 rule = Optional.empty();
             }
         }

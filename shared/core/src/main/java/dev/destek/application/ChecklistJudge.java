@@ -11,6 +11,7 @@ import dev.destek.document.DocumentMetadata;
 import dev.destek.document.DocumentRef;
 import dev.destek.document.DocumentStatus;
 import dev.destek.rules.ChecklistEntry;
+import dev.destek.vault.CompanyVault;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +27,14 @@ final class ChecklistJudge {
         this.originals = originals;
     }
 
-    Checklist judge(Application application, List<Document> documents, LocalDate asOf) {
+    /** @param vault the company's basic documents on file (Art. 34(6)), reused by every application */
+    Checklist judge(Application application, List<Document> documents, CompanyVault vault, LocalDate asOf) {
         List<Line> lines = new ArrayList<>();
         List<Checklist.Missing> missing = new ArrayList<>();
         for (ChecklistEntry entry : application.checklist()) {
-            Line line = line(application.supportItem(), entry, documents);
+            Line line = line(application.supportItem(), entry, documents, vault, asOf);
             lines.add(line);
-            if (entry.required() && line.documents().stream().noneMatch(Evidence::counts)) {
+            if (line.required() && line.documents().stream().noneMatch(Evidence::counts)) {
                 missing.add(new Checklist.Missing(entry.documentType(), entry.article()));
             }
         }
@@ -42,7 +44,8 @@ final class ChecklistJudge {
                 complete ? Checklist.Status.COMPLETE : Checklist.Status.INCOMPLETE, asOf, lines, missing);
     }
 
-    private Line line(String supportItem, ChecklistEntry entry, List<Document> documents) {
+    private Line line(String supportItem, ChecklistEntry entry, List<Document> documents, CompanyVault vault,
+                      LocalDate asOf) {
         List<Evidence> evidence = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (Document d : documents) {
@@ -54,19 +57,36 @@ final class ChecklistJudge {
                     || d.status() == DocumentStatus.DUPLICATE && original != null && originals.apply(original)
                             .filter(o -> o.status() == DocumentStatus.ACCEPTED)
                             .filter(o -> d.documentType().equals(o.documentType())).isPresent();
-            evidence.add(new Evidence(d.id(), d.fileName(), d.status(), d.reasons(), counts, original));
+            evidence.add(new Evidence(d.id(), d.fileName(), d.status(), d.reasons(), counts, original, false));
             if (counts) {
                 findings.addAll(findings(supportItem, d));
             }
         }
-        LineStatus status = status(entry, evidence, findings);
+        // Art. 34(6): a once-only document is asked for until the company has one on file, and again once it expired
+        boolean onceOnly = CompanyVault.holds(entry.documentType());
+        if (onceOnly && evidence.stream().noneMatch(Evidence::counts)) {
+            vault.onFile(entry.documentType(), asOf).ifPresent(onFile -> {
+                Document v = onFile.document();
+                boolean current = onFile.state() == CompanyVault.State.CURRENT;
+                evidence.add(new Evidence(v.id(), v.fileName(), v.status(), v.reasons(), current, null, true));
+                if (!current) {
+                    findings.add(vaultExpired(v));
+                }
+            });
+        }
+        boolean required = entry.required() || onceOnly;
+        LineStatus status = status(required, evidence, findings);
         return new Line(entry.documentType(), entry.article(), entry.descriptionEn(), entry.descriptionTr(),
-                entry.required(), status, evidence, findings, nextStep(entry, status, findings));
+                required, status, evidence, findings, nextStep(entry, status, findings, onceOnly));
     }
 
-    private static LineStatus status(ChecklistEntry entry, List<Evidence> evidence, List<Finding> findings) {
+    private static LineStatus status(boolean required, List<Evidence> evidence, List<Finding> findings) {
         if (evidence.stream().anyMatch(Evidence::counts)) {
             return findings.isEmpty() ? LineStatus.SATISFIED : LineStatus.ACTION_NEEDED;
+        }
+        if (!findings.isEmpty()) {
+            // only an expired vault document has findings without counting: renew it
+            return LineStatus.ACTION_NEEDED;
         }
         if (evidence.stream().anyMatch(e -> e.status() == DocumentStatus.PENDING_UPLOAD)) {
             return LineStatus.AWAITING_UPLOAD;
@@ -74,7 +94,20 @@ final class ChecklistJudge {
         if (!evidence.isEmpty()) {
             return LineStatus.REJECTED;
         }
-        return entry.required() ? LineStatus.MISSING : LineStatus.NOT_PROVIDED;
+        return required ? LineStatus.MISSING : LineStatus.NOT_PROVIDED;
+    }
+
+    /** Art. 34(6): information and documents that are outdated must be renewed. */
+    private static Finding vaultExpired(Document v) {
+        String article = CompanyVault.ARTICLE;
+        LocalDate until = v.metadata().validUntil();
+        return new Finding(Finding.VAULT_DOCUMENT_EXPIRED, article, v.id(), "validUntil",
+                "The " + v.documentType() + " on file for your company was valid until " + until + ". Upload a"
+                        + " current one to your company's document vault once; every application will use it ("
+                        + article + ").",
+                "Şirketiniz için kayıtlı " + v.documentType() + " belgesinin geçerliliği " + until + " tarihinde"
+                        + " sona erdi. Güncelini bir kez şirket belge kasanıza yükleyin; tüm başvurularınızda"
+                        + " kullanılır (" + turkish(article) + ").");
     }
 
     /** The document rules of DOMAIN §6 that apply to this document of this support item. */
@@ -156,9 +189,16 @@ final class ChecklistJudge {
                         + " beyanı gerekiyor. Belgeyi " + field + " beyanıyla yeni belge olarak tekrar yükleyin.");
     }
 
-    private static NextStep nextStep(ChecklistEntry entry, LineStatus status, List<Finding> findings) {
+    private static NextStep nextStep(ChecklistEntry entry, LineStatus status, List<Finding> findings,
+                                     boolean onceOnly) {
         String what = entry.descriptionEn() == null ? entry.documentType() : entry.descriptionEn();
         String ne = entry.descriptionTr() == null ? entry.documentType() : entry.descriptionTr();
+        if (onceOnly && status == LineStatus.MISSING) {
+            return new NextStep("Bir kez şirket belge kasanıza yükleyin; sonraki tüm başvurularınızda kullanılır: "
+                    + ne + " (" + turkish(entry.article()) + ").",
+                    "Upload it once to your company's document vault; every later application uses it: " + what
+                            + " (" + entry.article() + ").");
+        }
         switch (status) {
             case SATISFIED:
                 return new NextStep("Yapılacak bir şey yok.", "Nothing to do.");

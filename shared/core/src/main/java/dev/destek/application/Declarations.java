@@ -45,6 +45,9 @@ public final class Declarations {
                         + m.issuingCountry()));
             }
         }
+        if (m.validUntil() != null && m.issuedOn() != null && m.validUntil().isBefore(m.issuedOn())) {
+            errors.add(new Problem.FieldError("/validUntil", "a document cannot expire before it is issued"));
+        }
         if (m.amountUsd() != null && (m.amountUsd().signum() < 0 || m.amountUsd().scale() > 2)) {
             errors.add(new Problem.FieldError("/amountUsd", "a non-negative amount with at most 2 decimals"));
         }
@@ -58,6 +61,6 @@ public final class Declarations {
         }
         return new DocumentMetadata(m.issuedOn(), m.publishedOn(),
                 !DocumentRuleParameters.TURKIYE.equals(m.issuingCountry()), m.issuingCountry(), m.amountUsd(),
-                m.electronicallyVerifiable(), m.counsellorApproved());
+                m.electronicallyVerifiable(), m.counsellorApproved(), m.validUntil());
     }
 }

@@ -38,7 +38,7 @@ public record InboxManifest(List<Entry> files) {
     private static final Set<String> ENTRY_FIELDS =
             Set.of("documentType", "fileName", "sha256", "sizeBytes", "contentType", "metadata");
     private static final Set<String> METADATA_FIELDS = Set.of("issuedOn", "publishedOn", "issuedAbroad",
-            "issuingCountry", "amountUsd", "electronicallyVerifiable", "counsellorApproved");
+            "issuingCountry", "amountUsd", "electronicallyVerifiable", "counsellorApproved", "validUntil");
 
     public InboxManifest {
         files = List.copyOf(files);
@@ -131,7 +131,8 @@ public record InboxManifest(List<Entry> files) {
         DocumentMetadata m = new DocumentMetadata(date(node, "issuedOn", at, errors),
                 date(node, "publishedOn", at, errors), bool(node, "issuedAbroad", at, errors),
                 country == null ? null : country.toUpperCase(Locale.ROOT), amount(node, at, errors),
-                bool(node, "electronicallyVerifiable", at, errors), bool(node, "counsellorApproved", at, errors));
+                bool(node, "electronicallyVerifiable", at, errors), bool(node, "counsellorApproved", at, errors),
+                date(node, "validUntil", at, errors));
         Declarations.metadataErrors(m, today)
                 .forEach(e -> errors.add(new Problem.FieldError(at + e.pointer(), e.reason())));
         return Declarations.completed(m);
