@@ -132,6 +132,46 @@ class LocalRunnerEndToEndTest {
     }
 
     @Test
+    void vault_ek3UploadedOnce_shouldSatisfyEveryApplicationOfItsCompanyOnly() throws Exception {
+        // GIVEN company B's EK-3 put in its vault once, through a presigned URL, with its dates
+        byte[] ek3 = new String(PDF, StandardCharsets.US_ASCII).replace("%%EOF", "% EK-3 of company B\n%%EOF")
+                .getBytes(StandardCharsets.US_ASCII);
+        JsonNode declaration = JSON.readTree(declaration("EK_3", ek3));
+        String body = ((com.fasterxml.jackson.databind.node.ObjectNode) declaration).put("issuedOn", "2025-06-01")
+                .put("validUntil", "2099-12-31").toString();
+        HttpResponse<String> declared = send("POST", "/v1/vault/documents", companyB, body);
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+        JsonNode ticket = JSON.readTree(declared.body());
+        assertThat(put(ticket, ek3).statusCode()).isEqualTo(200);
+
+        // WHEN it has been validated
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode vault;
+        do {
+            assertThat(System.nanoTime()).as("vault document validated within 20 s").isLessThan(deadline);
+            Thread.sleep(100);
+            vault = JSON.readTree(send("GET", "/v1/vault", companyB, null).body());
+        } while ("PENDING_UPLOAD".equals(vault.at("/items/0/state").asText()));
+
+        // THEN it is on file, and two new applications of B take it from there; A's vault stays empty
+        assertThat(vault.at("/items/0/state").asText()).isEqualTo("CURRENT");
+        for (String item : List.of("ADVERTISING", "MARKET_REPORT")) {
+            String id = JSON.readTree(send("POST", "/v1/applications", companyB, "{\"supportItem\":\"" + item + "\"}")
+                    .body()).get("id").asText();
+            JsonNode checklist = JSON.readTree(send("GET", "/v1/applications/" + id + "/checklist", companyB, null)
+                    .body());
+            for (JsonNode entry : checklist.get("entries")) {
+                if (entry.get("documentType").asText().equals("EK_3")) {
+                    assertThat(entry.get("status").asText()).as(item).isEqualTo("SATISFIED");
+                    assertThat(entry.at("/documents/0/fromVault").asBoolean()).isTrue();
+                    assertThat(entry.get("article").asText()).isEqualTo("Art. 34(6)");
+                }
+            }
+        }
+        assertThat(JSON.readTree(send("GET", "/v1/vault", companyA, null).body()).get("items")).isEmpty();
+    }
+
+    @Test
     void inboxDrop_pdfForAChecklistEntry_shouldBecomeAnAcceptedDocumentOfTheApplication() throws Exception {
         // GIVEN an application of company A, and an integrator with write access to the bucket
         String id = open(companyA);

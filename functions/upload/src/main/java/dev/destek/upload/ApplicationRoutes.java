@@ -32,6 +32,11 @@ final class ApplicationRoutes {
                 Map.entry("POST /v1/applications/{id}/documents", req -> HttpResponses.json(201,
                         ApplicationJson.ticket(service.requestUpload(req.requireCaller(), req.pathParameter("id"),
                                 req.body(NewDocument.class))))),
+                Map.entry("GET /v1/vault", req -> HttpResponses.json(200,
+                        ApplicationJson.Vault.of(service.vault(req.requireCaller())))),
+                Map.entry("POST /v1/vault/documents", req -> HttpResponses.json(201,
+                        ApplicationJson.ticket(service.requestVaultUpload(req.requireCaller(),
+                                req.body(NewDocument.class))))),
                 Map.entry("GET /v1/admin/intake-errors", req -> HttpResponses.json(200, Map.of("items",
                         intakeErrors.recent(req.requireCaller(), INTAKE_ERRORS_PAGE)))));
         return new HttpApi(routes, Set.of());

@@ -47,8 +47,9 @@ class ChecklistRouteTest {
         JsonNode checklist = body(response);
         assertThat(checklist.get("applicationId").asText()).isEqualTo(applicationId);
         assertThat(checklist.get("status").asText()).isEqualTo("INCOMPLETE");
+        // (EK-3 too: the company has no basic documents on file yet, Art. 34(6))
         assertThat(checklist.get("missing").findValuesAsText("documentType"))
-                .containsExactly("EK_8", "INVOICE", "PAYMENT_DOC");
+                .containsExactly("EK_8", "INVOICE", "PAYMENT_DOC", "EK_3");
         JsonNode invoice = entry(checklist, "INVOICE");
         assertThat(invoice.get("status").asText()).isEqualTo("AWAITING_UPLOAD");
         assertThat(invoice.get("article").asText()).isEqualTo("Art. 8(4)");

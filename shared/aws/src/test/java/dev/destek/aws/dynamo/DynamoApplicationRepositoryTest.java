@@ -274,7 +274,7 @@ class DynamoApplicationRepositoryTest {
     void addDocument_declaredMetadata_shouldRoundTripAndSurviveValidation() {
         // GIVEN a document with everything an applicant can declare, amounts exact to the cent
         DocumentMetadata declared = new DocumentMetadata(LocalDate.of(2025, 11, 3), LocalDate.of(2024, 2, 29),
-                true, "DE", new BigDecimal("20000.10"), false, true);
+                true, "DE", new BigDecimal("20000.10"), false, true, LocalDate.of(2027, 11, 2));
         Document pending = document("acme", "app-1", "doc-1").withMetadata(declared);
         repository.addDocument(pending);
 
@@ -291,7 +291,8 @@ class DynamoApplicationRepositoryTest {
         var item = table.client().getItem(request -> request.tableName(table.tableName())
                 .key(ApplicationItemMapper.key("COMPANY#acme", "APP#app-1#DOC#doc-1"))).item();
         assertThat(item.get("metadata").m()).containsEntry("issuingCountry", AttributeValue.fromS("DE"))
-                .containsEntry("counsellorApproved", AttributeValue.fromBool(true));
+                .containsEntry("counsellorApproved", AttributeValue.fromBool(true))
+                .containsEntry("validUntil", AttributeValue.fromS("2027-11-02"));
     }
 
     @Test
