@@ -47,7 +47,10 @@ final class TemplateChecks {
                     "../functions/upload/target/upload-function.jar",
                     Set.of("POST /v1/applications", "GET /v1/applications", "GET /v1/applications/{id}",
                             "POST /v1/applications/{id}/documents", "GET /v1/applications/{id}/checklist",
-                            "GET /v1/vault", "POST /v1/vault/documents", "GET /v1/admin/intake-errors"),
+                            "PUT /v1/applications/{id}/documents/{documentId}/metadata",
+                            "GET /v1/vault", "POST /v1/vault/documents",
+                            "PUT /v1/vault/documents/{documentId}/metadata",
+                            "GET /v1/admin/intake-errors"),
                     Map.of(
                             "dynamodb:GetItem", Set.of(TABLE),
                             "dynamodb:PutItem", Set.of(TABLE),

@@ -350,7 +350,8 @@ class LocalRunnerEndToEndTest {
         while (true) {
             JsonNode app = JSON.readTree(send("GET", "/v1/applications/" + applicationId, companyA, null).body());
             for (JsonNode doc : app.get("documents")) {
-                if (doc.get("fileName").asText().equals(fileName) && !"PENDING_UPLOAD".equals(doc.get("status").asText())) {
+                if (doc.get("fileName").asText().equals(fileName)
+                        && !"PENDING_UPLOAD".equals(doc.get("status").asText())) {
                     return doc;
                 }
             }

@@ -3,10 +3,12 @@ package dev.destek.upload;
 import dev.destek.application.ApplicationService;
 import dev.destek.application.NewApplication;
 import dev.destek.application.NewDocument;
+import dev.destek.document.DocumentMetadata;
 import dev.destek.http.HttpApi;
 import dev.destek.http.HttpResponses;
 import dev.destek.http.Route;
 import dev.destek.intake.IntakeErrorService;
+import dev.destek.vault.CompanyVault;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,6 +34,14 @@ final class ApplicationRoutes {
                 Map.entry("POST /v1/applications/{id}/documents", req -> HttpResponses.json(201,
                         ApplicationJson.ticket(service.requestUpload(req.requireCaller(), req.pathParameter("id"),
                                 req.body(NewDocument.class))))),
+                Map.entry("PUT /v1/applications/{id}/documents/{documentId}/metadata", req -> HttpResponses.json(200,
+                        ApplicationJson.DocumentJson.of(service.correctMetadata(req.requireCaller(),
+                                req.pathParameter("id"), req.pathParameter("documentId"),
+                                req.body(DocumentMetadata.class))))),
+                Map.entry("PUT /v1/vault/documents/{documentId}/metadata", req -> HttpResponses.json(200,
+                        ApplicationJson.DocumentJson.of(service.correctMetadata(req.requireCaller(),
+                                CompanyVault.APPLICATION_ID, req.pathParameter("documentId"),
+                                req.body(DocumentMetadata.class))))),
                 Map.entry("GET /v1/vault", req -> HttpResponses.json(200,
                         ApplicationJson.Vault.of(service.vault(req.requireCaller())))),
                 Map.entry("POST /v1/vault/documents", req -> HttpResponses.json(201,

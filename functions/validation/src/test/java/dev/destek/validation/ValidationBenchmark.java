@@ -235,5 +235,10 @@ public final class ValidationBenchmark {
             documents.put(validated.id(), validated);
             return true;
         }
+
+        @Override
+        public boolean updateMetadata(Document corrected) {
+            return documents.replace(corrected.id(), corrected) != null;
+        }
     }
 }

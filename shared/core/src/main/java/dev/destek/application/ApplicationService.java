@@ -120,6 +120,39 @@ public final class ApplicationService {
         return issueUpload(caller, CompanyVault.APPLICATION_ID, rule, request);
     }
 
+    /**
+     * Replaces what the applicant declared about one of its documents (an application's, or one on file in the vault
+     * when {@code applicationId} is {@link CompanyVault#APPLICATION_ID}); the checklist judges the corrected facts
+     * from then on. The bytes and their validation stay as they are. Another company's document is not found (404).
+     */
+    public Document correctMetadata(Caller caller, String applicationId, String documentId,
+                                    DocumentMetadata corrected) {
+        boolean vault = CompanyVault.APPLICATION_ID.equals(applicationId);
+        if (!vault) {
+            own(caller, applicationId);
+        }
+        Document document = repository.findDocument(caller.companyId(), applicationId, documentId)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No document " + documentId));
+        DocumentMetadata m = corrected == null ? DocumentMetadata.NONE : corrected;
+        m = new DocumentMetadata(m.issuedOn(), m.publishedOn(), m.issuedAbroad(),
+                m.issuingCountry() == null ? null : m.issuingCountry().toUpperCase(java.util.Locale.ROOT),
+                m.amountUsd(), m.electronicallyVerifiable(), m.counsellorApproved(), m.validUntil());
+        List<Problem.FieldError> errors = new ArrayList<>(Declarations.metadataErrors(m,
+                LocalDate.ofInstant(clock.instant(), LEGAL_ZONE)));
+        if (vault && m.issuedOn() == null) {
+            errors.add(new Problem.FieldError("/issuedOn", "required for a document kept on file"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(new Problem(ProblemType.INVALID_REQUEST,
+                    "The corrected declaration is not acceptable", errors));
+        }
+        Document updated = document.withMetadata(Declarations.completed(m)).withUpdatedAt(clock.instant());
+        if (!repository.updateMetadata(updated)) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No document " + documentId);
+        }
+        return updated;
+    }
+
     private UploadTicket issueUpload(Caller caller, String applicationId, DocumentTypeRule rule,
                                      NewDocument request) {
         Instant now = clock.instant();

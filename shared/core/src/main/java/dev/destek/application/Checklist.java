@@ -24,7 +24,7 @@ public record Checklist(String applicationId, String supportItem, Status status,
 
     /** The state of one checklist entry. */
     public enum LineStatus {
-        /** An accepted document (or a duplicate of an accepted one, or one on file in the vault) with no open finding. */
+        /** An accepted document (a duplicate of one, or one on file in the vault) with no open finding. */
         SATISFIED,
         /** Accepted documents are there, but a document rule finds something to fix. */
         ACTION_NEEDED,

@@ -184,9 +184,11 @@ final class ChecklistJudge {
     private static Finding undeclared(String article, Document d, String field) {
         return new Finding(Finding.DECLARATION_MISSING, article, d.id(), field,
                 "We cannot check " + article + " for " + d.documentType() + " without " + field
-                        + ". Upload the document again as a new document and declare " + field + ".",
+                        + ". Correct the document's declaration and add " + field + "; the file need not be sent"
+                        + " again.",
                 turkish(article) + " kontrolü için " + d.documentType() + " belgesinde " + field
-                        + " beyanı gerekiyor. Belgeyi " + field + " beyanıyla yeni belge olarak tekrar yükleyin.");
+                        + " beyanı gerekiyor. Belgenin beyanını düzeltip " + field + " bilgisini ekleyin; dosyayı"
+                        + " yeniden göndermeniz gerekmez.");
     }
 
     private static NextStep nextStep(ChecklistEntry entry, LineStatus status, List<Finding> findings,

@@ -296,6 +296,34 @@ class DynamoApplicationRepositoryTest {
     }
 
     @Test
+    void updateMetadata_afterValidation_shouldReplaceTheDeclarationOnlyAndRefuseAMissingDocument() {
+        // GIVEN an accepted document declared with an amount
+        Document pending = document("acme", "app-1", "doc-1").withMetadata(new DocumentMetadata(null, null, true,
+                "DE", new BigDecimal("25000.00"), null, null));
+        repository.addDocument(pending);
+        repository.recordValidation(pending.withValidation(DocumentStatus.ACCEPTED, List.of(), "application/pdf",
+                "etag-1", pending.objectKey(), T0.plusSeconds(5)));
+        DocumentMetadata corrected = new DocumentMetadata(null, null, true, "DE", new BigDecimal("25000.00"), null,
+                true);
+
+        // WHEN the declaration is corrected, and a correction names a document that does not exist
+        boolean updated = repository.updateMetadata(pending.withMetadata(corrected).withUpdatedAt(T0.plusSeconds(9)));
+        boolean missing = repository.updateMetadata(document("acme", "app-1", "doc-404").withMetadata(corrected)
+                .withUpdatedAt(T0));
+
+        // THEN the validation stays, the declaration changed, and no item was created for the missing one
+        assertThat(updated).isTrue();
+        assertThat(missing).isFalse();
+        assertThat(repository.findDocument("acme", "app-1", "doc-1")).get().satisfies(d -> {
+            assertThat(d.metadata()).isEqualTo(corrected);
+            assertThat(d.status()).isEqualTo(DocumentStatus.ACCEPTED);
+            assertThat(d.validatedVersion()).isEqualTo("etag-1");
+            assertThat(d.updatedAt()).isEqualTo(T0.plusSeconds(9));
+        });
+        assertThat(repository.findDocument("acme", "app-1", "doc-404")).isEmpty();
+    }
+
+    @Test
     void addDocument_nothingDeclared_shouldStoreNoMetadataAndReadNone() {
         // GIVEN
         repository.addDocument(document("acme", "app-1", "doc-1"));
