@@ -28,9 +28,9 @@ record ApplicationJson(String id, String supportItem, String status, Instant cre
     }
 
     /** The company's vault: each basic document on file and where it stands today (Art. 34(6)). */
-    record Vault(String article, List<VaultEntry> items) {
-        static Vault of(List<CompanyVault.Entry> entries) {
-            return new Vault(CompanyVault.ARTICLE, entries.stream()
+    record Vault(String article, java.util.Set<String> documentTypes, List<VaultEntry> items) {
+        static Vault of(CompanyVault.View view) {
+            return new Vault(view.article(), view.documentTypes(), view.items().stream()
                     .map(e -> new VaultEntry(e.state().name(), DocumentJson.of(e.document())))
                     .collect(Collectors.toList()));
         }

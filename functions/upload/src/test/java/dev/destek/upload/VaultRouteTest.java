@@ -39,6 +39,7 @@ class VaultRouteTest {
         assertThat(body.at("/document/metadata/validUntil").asText()).isEqualTo("2026-05-31");
         JsonNode vault = JSON.readTree(invoke(handler, event("get-vault.json", "ACME_EXPORT")).get("body").asText());
         assertThat(vault.get("article").asText()).isEqualTo("Art. 34(6)");
+        assertThat(vault.get("documentTypes").get(0).asText()).isEqualTo("EK_3");
         assertThat(vault.at("/items/0/state").asText()).isEqualTo("PENDING_UPLOAD");
         assertThat(vault.at("/items/0/document/documentType").asText()).isEqualTo("EK_3");
         JsonNode other = JSON.readTree(invoke(handler, event("get-vault.json", "OTHER_CO")).get("body").asText());

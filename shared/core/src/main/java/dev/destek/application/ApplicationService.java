@@ -8,6 +8,7 @@ import dev.destek.document.UploadSigner;
 import dev.destek.problem.Problem;
 import dev.destek.problem.ProblemException;
 import dev.destek.problem.ProblemType;
+import dev.destek.rules.DocumentRules;
 import dev.destek.rules.DocumentTypeRule;
 import dev.destek.rules.Rules;
 import dev.destek.rules.SupportItem;
@@ -84,10 +85,11 @@ public final class ApplicationService {
     public Checklist checklist(Caller caller, String applicationId) {
         Application application = own(caller, applicationId);
         List<Document> documents = repository.documents(caller.companyId(), application.id());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LEGAL_ZONE);
         ChecklistJudge judge = new ChecklistJudge(ref -> repository.findDocument(caller.companyId(),
-                ref.applicationId(), ref.documentId()));
+                ref.applicationId(), ref.documentId()), documentRules(today));
         CompanyVault vault = CompanyVault.of(repository.documents(caller.companyId(), CompanyVault.APPLICATION_ID));
-        return judge.judge(application, documents, vault, LocalDate.ofInstant(clock.instant(), LEGAL_ZONE));
+        return judge.judge(application, documents, vault, today);
     }
 
     public UploadTicket requestUpload(Caller caller, String applicationId, NewDocument request) {
@@ -102,9 +104,11 @@ public final class ApplicationService {
      * The company's basic documents on file (Art. 34(6)), newest first, each with where it stands today: the
      * current one of each type is what every application's checklist uses.
      */
-    public List<CompanyVault.Entry> vault(Caller caller) {
-        return CompanyVault.of(repository.documents(caller.companyId(), CompanyVault.APPLICATION_ID))
-                .entries(LocalDate.ofInstant(clock.instant(), LEGAL_ZONE));
+    public CompanyVault.View vault(Caller caller) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LEGAL_ZONE);
+        DocumentRules in = documentRules(today);
+        return new CompanyVault.View(in.onceOnlyArticle(), in.onceOnlyDocumentTypes(),
+                CompanyVault.of(repository.documents(caller.companyId(), CompanyVault.APPLICATION_ID)).entries(today));
     }
 
     /**
@@ -115,8 +119,9 @@ public final class ApplicationService {
         List<Problem.FieldError> extra = request.issuedOn() == null
                 ? List.of(new Problem.FieldError("/issuedOn", "required for a document kept on file"))
                 : List.of();
-        DocumentTypeRule rule = checkDeclaration(CompanyVault::holds, "not a document kept on file; one of "
-                + CompanyVault.DOCUMENT_TYPES + " (" + CompanyVault.ARTICLE + ")", request, extra);
+        DocumentRules in = documentRules(LocalDate.ofInstant(clock.instant(), LEGAL_ZONE));
+        DocumentTypeRule rule = checkDeclaration(in.onceOnlyDocumentTypes()::contains, "not a document kept on file;"
+                + " one of " + in.onceOnlyDocumentTypes() + " (" + in.onceOnlyArticle() + ")", request, extra);
         return issueUpload(caller, CompanyVault.APPLICATION_ID, rule, request);
     }
 
@@ -168,6 +173,12 @@ public final class ApplicationService {
                 request.contentType(), request.sizeBytes(),
                 Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)), uploadTtl));
         return new UploadTicket(document, upload);
+    }
+
+    /** The document rules in force; the catalogue has them from the Decree's first day, so never absent today. */
+    private DocumentRules documentRules(LocalDate day) {
+        return rules.get().documentRules(day).orElseThrow(() -> new IllegalStateException(
+                "no document rules in force on " + day));
     }
 
     private Application own(Caller caller, String applicationId) {

@@ -5,12 +5,13 @@ import dev.destek.application.Checklist.Finding;
 import dev.destek.application.Checklist.Line;
 import dev.destek.application.Checklist.LineStatus;
 import dev.destek.application.Checklist.NextStep;
-import dev.destek.application.DocumentRuleParameters.CounsellorRule;
 import dev.destek.document.Document;
 import dev.destek.document.DocumentMetadata;
 import dev.destek.document.DocumentRef;
 import dev.destek.document.DocumentStatus;
 import dev.destek.rules.ChecklistEntry;
+import dev.destek.rules.DocumentRules;
+import dev.destek.rules.DocumentRules.CounsellorRule;
 import dev.destek.vault.CompanyVault;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,13 +19,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Judges an application's documents against its checklist and the document rules of DOMAIN §6. */
+/**
+ * Judges an application's documents against its checklist and the document rules of DOMAIN §6, whose parameters
+ * (thresholds, ages, which documents need what, each with its article) come from the rules data in force.
+ */
 final class ChecklistJudge {
     private final Function<DocumentRef, Optional<Document>> originals;
+    private final DocumentRules rules;
 
-    /** @param originals finds an earlier document of the same company (the original of a duplicate) */
-    ChecklistJudge(Function<DocumentRef, Optional<Document>> originals) {
+    /**
+     * @param originals finds an earlier document of the same company (the original of a duplicate)
+     * @param rules     the document rules in force on the day judged
+     */
+    ChecklistJudge(Function<DocumentRef, Optional<Document>> originals, DocumentRules rules) {
         this.originals = originals;
+        this.rules = rules;
     }
 
     /** @param vault the company's basic documents on file (Art. 34(6)), reused by every application */
@@ -63,7 +72,7 @@ final class ChecklistJudge {
             }
         }
         // Art. 34(6): a once-only document is asked for until the company has one on file, and again once it expired
-        boolean onceOnly = CompanyVault.holds(entry.documentType());
+        boolean onceOnly = rules.onceOnlyDocumentTypes().contains(entry.documentType());
         if (onceOnly && evidence.stream().noneMatch(Evidence::counts)) {
             vault.onFile(entry.documentType(), asOf).ifPresent(onFile -> {
                 Document v = onFile.document();
@@ -98,8 +107,8 @@ final class ChecklistJudge {
     }
 
     /** Art. 34(6): information and documents that are outdated must be renewed. */
-    private static Finding vaultExpired(Document v) {
-        String article = CompanyVault.ARTICLE;
+    private Finding vaultExpired(Document v) {
+        String article = rules.onceOnlyArticle();
         LocalDate until = v.metadata().validUntil();
         return new Finding(Finding.VAULT_DOCUMENT_EXPIRED, article, v.id(), "validUntil",
                 "The " + v.documentType() + " on file for your company was valid until " + until + ". Upload a"
@@ -111,13 +120,13 @@ final class ChecklistJudge {
     }
 
     /** The document rules of DOMAIN §6 that apply to this document of this support item. */
-    static List<Finding> findings(String supportItem, Document d) {
+    List<Finding> findings(String supportItem, Document d) {
         List<Finding> out = new ArrayList<>();
-        CounsellorRule rule = DocumentRuleParameters.COUNSELLOR_RULES.get(supportItem);
+        CounsellorRule rule = rules.counsellorRules().get(supportItem);
         if (rule != null && rule.documentTypes().contains(d.documentType())) {
             counsellor(rule, d).ifPresent(out::add);
         }
-        if (DocumentRuleParameters.REPORT_ITEMS.contains(supportItem) && d.metadata().publishedOn() != null) {
+        if (rules.reportItems().contains(supportItem) && d.metadata().publishedOn() != null) {
             reportAge(d).ifPresent(out::add);
         }
         return out;
@@ -127,7 +136,7 @@ final class ChecklistJudge {
      * DOMAIN §6.1 D1–D4: a foreign-issued document named by the article needs the counsellor's endorsement; under
      * Art. 8(4) only above 20,000 USD, and never for electronically verifiable search-engine/social-media documents.
      */
-    private static Optional<Finding> counsellor(CounsellorRule rule, Document d) {
+    private Optional<Finding> counsellor(CounsellorRule rule, Document d) {
         DocumentMetadata m = d.metadata();
         boolean foreign = rule.alwaysForeign().contains(d.documentType()) || Boolean.TRUE.equals(m.issuedAbroad());
         if (!foreign) {
@@ -144,7 +153,7 @@ final class ChecklistJudge {
             if (m.amountUsd() == null) {
                 return Optional.of(undeclared(rule.article(), d, "amountUsd"));
             }
-            if (m.amountUsd().compareTo(DocumentRuleParameters.COUNSELLOR_THRESHOLD_USD) <= 0) {
+            if (m.amountUsd().compareTo(rules.counsellorThresholdUsd()) <= 0) {
                 return Optional.empty();
             }
         }
@@ -163,13 +172,13 @@ final class ChecklistJudge {
     }
 
     /** Art. 6(2): the report may be at most two years old, measured at the invoice date (DOMAIN A-05). */
-    private static Optional<Finding> reportAge(Document d) {
+    private Optional<Finding> reportAge(Document d) {
         DocumentMetadata m = d.metadata();
-        String article = DocumentRuleParameters.REPORT_AGE_ARTICLE;
+        String article = rules.reportAgeArticle();
         if (m.issuedOn() == null) {
             return Optional.of(undeclared(article, d, "issuedOn"));
         }
-        if (!m.issuedOn().isAfter(m.publishedOn().plus(DocumentRuleParameters.REPORT_MAX_AGE))) {
+        if (!m.issuedOn().isAfter(m.publishedOn().plus(rules.reportMaxAge()))) {
             return Optional.empty();
         }
         return Optional.of(new Finding(Finding.REPORT_TOO_OLD, article, d.id(), "publishedOn",

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class Declarations {
     public static final String FILE_NAME_RULE = "at most 255 characters, no path separators or control characters";
+    /** Türkiye's ISO 3166-1 code: a document issued here is not "issued abroad". */
+    public static final String TURKIYE = "TR";
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern BAD_FILE_NAME = Pattern.compile(".*[/\\\\\\p{Cntrl}].*");
     private static final int MAX_FILE_NAME = 255;
@@ -40,7 +42,7 @@ public final class Declarations {
             if (!COUNTRY.matcher(m.issuingCountry()).matches()) {
                 errors.add(new Problem.FieldError("/issuingCountry", "an ISO 3166-1 alpha-2 code such as DE"));
             } else if (m.issuedAbroad() != null
-                    && m.issuedAbroad() == DocumentRuleParameters.TURKIYE.equals(m.issuingCountry())) {
+                    && m.issuedAbroad() == TURKIYE.equals(m.issuingCountry())) {
                 errors.add(new Problem.FieldError("/issuedAbroad", "contradicts issuingCountry "
                         + m.issuingCountry()));
             }
@@ -60,7 +62,7 @@ public final class Declarations {
             return m;
         }
         return new DocumentMetadata(m.issuedOn(), m.publishedOn(),
-                !DocumentRuleParameters.TURKIYE.equals(m.issuingCountry()), m.issuingCountry(), m.amountUsd(),
+                !TURKIYE.equals(m.issuingCountry()), m.issuingCountry(), m.amountUsd(),
                 m.electronicallyVerifiable(), m.counsellorApproved(), m.validUntil());
     }
 }

@@ -18,15 +18,12 @@ import java.util.Set;
  * <p>Vault documents are ordinary documents of the company stored under the pseudo-application
  * {@link #APPLICATION_ID}, so upload, validation, quarantine and duplicate detection treat them like any other.
  * Of each type, the newest accepted document is the current one; older accepted ones are {@link State#REPLACED}.
- * A current document past its {@code validUntil} is {@link State#EXPIRED} and asked for again.
+ * A current document past its {@code validUntil} is {@link State#EXPIRED} and asked for again. Which types are
+ * kept on file, and the article, are rules data ({@code Rules.documentRules}).
  */
 public final class CompanyVault {
     /** Never a real application id (those are UUIDs), and never an application item: GET on it is a 404. */
     public static final String APPLICATION_ID = "VAULT";
-    /** Art. 34(6): once only, with the first support application; renewed when outdated or changed. */
-    public static final String ARTICLE = "Art. 34(6)";
-    /** The once-only document types of the catalogue's checklists ({@code onceOnly: true}): EK-3 alone today. */
-    public static final Set<String> DOCUMENT_TYPES = Set.of("EK_3");
 
     private static final Comparator<Document> NEWEST_FIRST = Comparator
             .comparing(Document::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -43,8 +40,15 @@ public final class CompanyVault {
         return new CompanyVault(documents);
     }
 
-    public static boolean holds(String documentType) {
-        return DOCUMENT_TYPES.contains(documentType);
+    /**
+     * What the company sees of its vault: the article and the document types kept on file (from the rules data in
+     * force) and every vault document with its state.
+     */
+    public record View(String article, Set<String> documentTypes, List<Entry> items) {
+        public View {
+            documentTypes = Set.copyOf(documentTypes);
+            items = List.copyOf(items);
+        }
     }
 
     /** Where a vault document stands on a day. */

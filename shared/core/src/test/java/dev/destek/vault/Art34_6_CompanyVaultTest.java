@@ -105,7 +105,7 @@ class Art34_6_CompanyVaultTest {
         Document pending = vaultUpload(ALICE, LocalDate.of(2026, 1, 12), null);
 
         // WHEN / THEN the accepted renewal is on file until the pending one is accepted
-        assertThat(service.vault(ALICE)).extracting(e -> e.document().id(), CompanyVault.Entry::state)
+        assertThat(service.vault(ALICE).items()).extracting(e -> e.document().id(), CompanyVault.Entry::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(pending.id(), CompanyVault.State.PENDING_UPLOAD),
                         org.assertj.core.groups.Tuple.tuple(renewed.id(), CompanyVault.State.CURRENT),
                         org.assertj.core.groups.Tuple.tuple(old.id(), CompanyVault.State.REPLACED));
@@ -129,7 +129,7 @@ class Art34_6_CompanyVaultTest {
         accept(vaultUpload(ALICE, LocalDate.of(2025, 6, 1), null));
 
         // WHEN / THEN company B sees an empty vault and is still asked for its own
-        assertThat(service.vault(BORA)).isEmpty();
+        assertThat(service.vault(BORA).items()).isEmpty();
         assertThat(line(service.checklist(BORA, open(BORA, "ADVERTISING")), "EK_3").status())
                 .isEqualTo(LineStatus.MISSING);
     }

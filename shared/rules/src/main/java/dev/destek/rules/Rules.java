@@ -2,6 +2,7 @@ package dev.destek.rules;
 
 import dev.destek.rules.internal.Catalogue;
 import dev.destek.rules.internal.CatalogueViews;
+import dev.destek.rules.internal.DocumentRulesData;
 import dev.destek.rules.internal.MoneyRules;
 import dev.destek.rules.internal.TimeRules;
 import dev.destek.rules.internal.DeploymentConfig;
@@ -26,6 +27,7 @@ public final class Rules {
     private final List<SupportItem> supportItems;
     private final TimeRules timeRules;
     private final MoneyRules money;
+    private final DocumentRulesData documentRules;
     private volatile CatalogueView view;
 
     private Rules(Catalogue catalogue, DeploymentConfig config) {
@@ -33,6 +35,7 @@ public final class Rules {
         this.config = config;
         this.timeRules = new TimeRules(catalogue, config);
         this.money = new MoneyRules(catalogue);
+        this.documentRules = DocumentRulesData.load(catalogue);
         this.calculator = new QuoteCalculator(catalogue, config, timeRules);
         List<SupportItem> items = new ArrayList<>();
         for (String id : catalogue.items.keySet()) {
@@ -112,6 +115,14 @@ public final class Rules {
                     l.onceOnly() ? firstApplication : l.required()));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The parameters of the document rules (counsellor approval, report age, once-only documents) in force on
+     * {@code on}, each citing its article; empty before the circular applied.
+     */
+    public Optional<DocumentRules> documentRules(LocalDate on) {
+        return documentRules.at(Objects.requireNonNull(on, "on"));
     }
 
     /** Allowed sniffed media types and max size per document type (used by the upload validator). */
