@@ -68,7 +68,7 @@ final class ChecklistJudge {
                             .filter(o -> d.documentType().equals(o.documentType())).isPresent();
             evidence.add(new Evidence(d.id(), d.fileName(), d.status(), d.reasons(), counts, original, false));
             if (counts) {
-                findings.addAll(findings(supportItem, d));
+                findings.addAll(findings(supportItem, entry, d));
             }
         }
         // Art. 34(6): a once-only document is asked for until the company has one on file, and again once it expired
@@ -79,7 +79,7 @@ final class ChecklistJudge {
                 boolean current = onFile.state() == CompanyVault.State.CURRENT;
                 evidence.add(new Evidence(v.id(), v.fileName(), v.status(), v.reasons(), current, null, true));
                 if (!current) {
-                    findings.add(vaultExpired(v));
+                    findings.add(vaultExpired(entry, v));
                 }
             });
         }
@@ -107,40 +107,44 @@ final class ChecklistJudge {
     }
 
     /** Art. 34(6): information and documents that are outdated must be renewed. */
-    private Finding vaultExpired(Document v) {
+    private Finding vaultExpired(ChecklistEntry entry, Document v) {
         String article = rules.onceOnlyArticle();
         LocalDate until = v.metadata().validUntil();
         return new Finding(Finding.VAULT_DOCUMENT_EXPIRED, article, v.id(), "validUntil",
-                "The " + v.documentType() + " on file for your company was valid until " + until + ". Upload a"
+                "The " + nameEn(entry) + " on file for your company was valid until " + until + ". Upload a"
                         + " current one to your company's document vault once; every application will use it ("
                         + article + ").",
-                "Şirketiniz için kayıtlı " + v.documentType() + " belgesinin geçerliliği " + until + " tarihinde"
+                "Şirketiniz için kayıtlı belgenin (" + nameTr(entry) + ") geçerliliği " + until + " tarihinde"
                         + " sona erdi. Güncelini bir kez şirket belge kasanıza yükleyin; tüm başvurularınızda"
                         + " kullanılır (" + turkish(article) + ").");
     }
 
-    /** The document rules of DOMAIN §6 that apply to this document of this support item. */
-    List<Finding> findings(String supportItem, Document d) {
+    /**
+     * The document rules of DOMAIN §6 that apply to this document of this support item. Messages name the document
+     * as the rules data describes it, in each language, never by its code.
+     */
+    List<Finding> findings(String supportItem, ChecklistEntry entry, Document d) {
         List<Finding> out = new ArrayList<>();
         CounsellorRule rule = rules.counsellorRules().get(supportItem);
         if (rule != null && rule.documentTypes().contains(d.documentType())) {
-            counsellor(rule, d).ifPresent(out::add);
+            counsellor(rule, entry, d).ifPresent(out::add);
         }
         if (rules.reportItems().contains(supportItem) && d.metadata().publishedOn() != null) {
-            reportAge(d).ifPresent(out::add);
+            reportAge(entry, d).ifPresent(out::add);
         }
         return out;
     }
 
     /**
      * DOMAIN §6.1 D1–D4: a foreign-issued document named by the article needs the counsellor's endorsement; under
-     * Art. 8(4) only above 20,000 USD, and never for electronically verifiable search-engine/social-media documents.
+     * Art. 8(4) only above the threshold (20,000 USD), never for electronically verifiable search-engine/social-media
+     * documents.
      */
-    private Optional<Finding> counsellor(CounsellorRule rule, Document d) {
+    private Optional<Finding> counsellor(CounsellorRule rule, ChecklistEntry entry, Document d) {
         DocumentMetadata m = d.metadata();
         boolean foreign = rule.alwaysForeign().contains(d.documentType()) || Boolean.TRUE.equals(m.issuedAbroad());
         if (!foreign) {
-            return m.issuedAbroad() == null ? Optional.of(undeclared(rule.article(), d, "issuedAbroad"))
+            return m.issuedAbroad() == null ? Optional.of(undeclared(rule.article(), entry, d, "issuedAbroad"))
                     : Optional.empty();
         }
         if (Boolean.TRUE.equals(m.counsellorApproved())) {
@@ -151,7 +155,7 @@ final class ChecklistJudge {
                 return Optional.empty();
             }
             if (m.amountUsd() == null) {
-                return Optional.of(undeclared(rule.article(), d, "amountUsd"));
+                return Optional.of(undeclared(rule.article(), entry, d, "amountUsd"));
             }
             if (m.amountUsd().compareTo(rules.counsellorThresholdUsd()) <= 0) {
                 return Optional.empty();
@@ -160,44 +164,62 @@ final class ChecklistJudge {
         String country = m.issuingCountry();
         return Optional.of(new Finding(Finding.COUNSELLOR_APPROVAL_MISSING, rule.article(), d.id(),
                 "counsellorApproved",
-                "This foreign-issued " + d.documentType() + " needs the approval of the commercial counsellor"
+                "This document (" + nameEn(entry) + ") was issued abroad, so the commercial counsellor"
                         + (country == null ? " of the country where it was issued" : " in " + country)
-                        + " (" + rule.article() + "). Have it endorsed, then upload the endorsed copy as a new"
-                        + " document with counsellorApproved: true.",
-                "Yurt dışında düzenlenen bu " + d.documentType() + " belgesinin "
+                        + " must approve it (" + rule.article() + "). Have it endorsed, then upload the endorsed copy"
+                        + " as a new document, declaring the counsellor's approval (counsellorApproved: true).",
+                "Bu belge (" + nameTr(entry) + ") yurt dışında düzenlendiği için "
                         + (country == null ? "düzenlendiği ülkedeki" : country + " için yetkili")
-                        + " Ticaret Müşavirliğince onaylanması gerekir (" + turkish(rule.article()) + ")."
-                        + " Onaylattıktan sonra onaylı suretini counsellorApproved: true beyanıyla yeni belge olarak"
-                        + " yükleyin."));
+                        + " Ticaret Müşavirliğince onaylanmalıdır (" + turkish(rule.article()) + ")."
+                        + " Onaylattıktan sonra onaylı suretini, müşavirlik onayını beyan ederek"
+                        + " (counsellorApproved: true) yeni belge olarak yükleyin."));
     }
 
     /** Art. 6(2): the report may be at most two years old, measured at the invoice date (DOMAIN A-05). */
-    private Optional<Finding> reportAge(Document d) {
+    private Optional<Finding> reportAge(ChecklistEntry entry, Document d) {
         DocumentMetadata m = d.metadata();
         String article = rules.reportAgeArticle();
+        int years = rules.reportMaxAge().getYears();
         if (m.issuedOn() == null) {
-            return Optional.of(undeclared(article, d, "issuedOn"));
+            return Optional.of(undeclared(article, entry, d, "issuedOn"));
         }
         if (!m.issuedOn().isAfter(m.publishedOn().plus(rules.reportMaxAge()))) {
             return Optional.empty();
         }
         return Optional.of(new Finding(Finding.REPORT_TOO_OLD, article, d.id(), "publishedOn",
                 "The report was published on " + m.publishedOn() + " and bought on " + m.issuedOn()
-                        + ": more than 2 years old, so it cannot be supported (" + article + "). Remove this expense"
-                        + " from the claim, or buy a report published at most 2 years before.",
+                        + ": more than " + years + " years old, so it cannot be supported (" + article + "). Remove this"
+                        + " expense from the claim, or buy a report published at most " + years + " years before.",
                 "Rapor " + m.publishedOn() + " tarihinde yayımlanmış, " + m.issuedOn() + " tarihinde satın"
-                        + " alınmış: 2 yıldan eski olduğu için desteklenemez (" + turkish(article) + ")."
-                        + " Bu gideri başvurudan çıkarın veya en fazla 2 yıl önce yayımlanmış bir rapor alın."));
+                        + " alınmış: " + years + " yıldan eski olduğu için desteklenemez (" + turkish(article) + ")."
+                        + " Bu gideri başvurudan çıkarın veya en fazla " + years + " yıl önce yayımlanmış bir rapor"
+                        + " alın."));
     }
 
-    private static Finding undeclared(String article, Document d, String field) {
+    private static Finding undeclared(String article, ChecklistEntry entry, Document d, String field) {
+        String[] label = FIELD_LABELS.getOrDefault(field, new String[] {field, field});
         return new Finding(Finding.DECLARATION_MISSING, article, d.id(), field,
-                "We cannot check " + article + " for " + d.documentType() + " without " + field
-                        + ". Correct the document's declaration and add " + field + "; the file need not be sent"
-                        + " again.",
-                turkish(article) + " kontrolü için " + d.documentType() + " belgesinde " + field
-                        + " beyanı gerekiyor. Belgenin beyanını düzeltip " + field + " bilgisini ekleyin; dosyayı"
-                        + " yeniden göndermeniz gerekmez.");
+                "We cannot check " + article + " for this document (" + nameEn(entry) + ") without its "
+                        + label[0] + " (" + field + "). Correct the document's declaration and add it; the file need"
+                        + " not be sent again.",
+                "Bu belge (" + nameTr(entry) + ") için " + turkish(article) + " kontrolü yapılabilmesi için "
+                        + label[1] + " (" + field + ") beyan edilmelidir. Belgenin beyanını düzeltip bu bilgiyi"
+                        + " ekleyin; dosyayı yeniden göndermeniz gerekmez.");
+    }
+
+    /** Declared fields as people call them, English then Turkish; the JSON name follows in parentheses. */
+    private static final java.util.Map<String, String[]> FIELD_LABELS = java.util.Map.of(
+            "issuedAbroad", new String[] {"place of issue (abroad or in Türkiye)",
+                    "belgenin yurt dışında mı düzenlendiği"},
+            "amountUsd", new String[] {"amount in USD", "USD cinsinden tutarı"},
+            "issuedOn", new String[] {"issue date", "düzenlenme tarihi"});
+
+    private static String nameEn(ChecklistEntry entry) {
+        return entry.descriptionEn() == null ? entry.documentType() : entry.descriptionEn();
+    }
+
+    private static String nameTr(ChecklistEntry entry) {
+        return entry.descriptionTr() == null ? entry.documentType() : entry.descriptionTr();
     }
 
     private static NextStep nextStep(ChecklistEntry entry, LineStatus status, List<Finding> findings,

@@ -165,6 +165,9 @@ class ChecklistTest {
             assertThat(f.documentId()).isEqualTo(invoice.id());
             assertThat(f.messageEn()).contains("commercial counsellor", "DE");
             assertThat(f.messageTr()).contains("Ticaret Müşavirliği");
+            // plain language: the document by its name in each language, not by its code
+            assertThat(f.messageTr()).contains("Fatura").doesNotContain("INVOICE");
+            assertThat(f.messageEn()).contains("Invoice").doesNotContain("INVOICE");
         });
         assertThat(line.nextStep().tr()).contains("Md. 8(4)");
     }
