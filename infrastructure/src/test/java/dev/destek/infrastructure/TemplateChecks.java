@@ -26,6 +26,9 @@ final class TemplateChecks {
     static final String BUCKET_ARN = "arn:${AWS::Partition}:s3:::" + BUCKET_NAME;
     static final String UPLOADS = BUCKET_ARN + "/uploads/*";
     static final String QUARANTINE = BUCKET_ARN + "/quarantine/*";
+    static final String INBOX = BUCKET_ARN + "/inbox/*";
+    /** The key prefixes whose new objects trigger validation, each through its own S3 event. */
+    static final Set<String> VALIDATED_PREFIXES = Set.of("uploads/", "inbox/");
     static final String RULES_CONFIG = BUCKET_ARN + "/config/rules.yaml";
     static final String SES_IDENTITY =
             "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SenderIdentity}";
@@ -43,7 +46,11 @@ final class TemplateChecks {
                     "dev.destek.upload.UploadHandler::handleRequest",
                     "../functions/upload/target/upload-function.jar",
                     Set.of("POST /v1/applications", "GET /v1/applications", "GET /v1/applications/{id}",
-                            "POST /v1/applications/{id}/documents", "GET /v1/applications/{id}/checklist"),
+                            "POST /v1/applications/{id}/documents", "GET /v1/applications/{id}/checklist",
+                            "PUT /v1/applications/{id}/documents/{documentId}/metadata",
+                            "GET /v1/vault", "POST /v1/vault/documents",
+                            "PUT /v1/vault/documents/{documentId}/metadata",
+                            "GET /v1/admin/intake-errors"),
                     Map.of(
                             "dynamodb:GetItem", Set.of(TABLE),
                             "dynamodb:PutItem", Set.of(TABLE),
@@ -60,10 +67,10 @@ final class TemplateChecks {
                             "dynamodb:PutItem", Set.of(TABLE),
                             "dynamodb:Query", Set.of(TABLE),
                             "dynamodb:UpdateItem", Set.of(TABLE),
-                            "s3:GetObject", Set.of(UPLOADS, QUARANTINE, RULES_CONFIG),
+                            "s3:GetObject", Set.of(UPLOADS, INBOX, QUARANTINE, RULES_CONFIG),
                             "s3:ListBucket", Set.of(BUCKET_ARN),
-                            "s3:DeleteObject", Set.of(UPLOADS),
-                            "s3:PutObject", Set.of(QUARANTINE))),
+                            "s3:DeleteObject", Set.of(UPLOADS, INBOX),
+                            "s3:PutObject", Set.of(QUARANTINE, UPLOADS))),
             "RemindersFunction", new FunctionContract(
                     "dev.destek.reminders.RemindersHandler::handleRequest",
                     "../functions/reminders/target/reminders-function.jar",
@@ -481,7 +488,10 @@ final class TemplateChecks {
 
     // ------------------------------------------------------------------ S3 events
 
-    /** Validation is triggered by every object created under uploads/ in the documents bucket, and only that. */
+    /**
+     * Validation is triggered by every object created under uploads/ and inbox/ in the documents bucket, one S3
+     * event per prefix, and by nothing else (its own writes under quarantine/ would re-trigger it).
+     */
     List<String> documentEvents() {
         List<String> violations = new ArrayList<>();
         Map<String, Object> function = functions().get("ValidationFunction");
@@ -491,25 +501,29 @@ final class TemplateChecks {
         List<Map<String, Object>> s3Events = map(map(function.get("Properties")).get("Events")).values().stream()
                 .map(TemplateChecks::map).filter(e -> "S3".equals(e.get("Type")))
                 .map(e -> map(e.get("Properties"))).toList();
-        if (s3Events.size() != 1) {
-            violations.add("ValidationFunction: needs exactly one S3 event, has " + s3Events.size());
+        if (s3Events.size() != VALIDATED_PREFIXES.size()) {
+            violations.add("ValidationFunction: needs exactly " + VALIDATED_PREFIXES.size() + " S3 events (one per"
+                    + " prefix " + new TreeSet<>(VALIDATED_PREFIXES) + "), has " + s3Events.size());
             return violations;
         }
-        Map<String, Object> event = s3Events.get(0);
-        if (!"${DocumentsBucket}".equals(render(event.get("Bucket")))) {
-            violations.add("ValidationFunction: S3 event must !Ref DocumentsBucket, was "
-                    + render(event.get("Bucket")));
+        Set<String> prefixes = new TreeSet<>();
+        for (Map<String, Object> event : s3Events) {
+            if (!"${DocumentsBucket}".equals(render(event.get("Bucket")))) {
+                violations.add("ValidationFunction: S3 event must !Ref DocumentsBucket, was "
+                        + render(event.get("Bucket")));
+            }
+            if (!list(event.get("Events")).contains("s3:ObjectCreated:*")) {
+                violations.add("ValidationFunction: S3 event must be s3:ObjectCreated:*, was "
+                        + event.get("Events"));
+            }
+            List<Object> rules = list(map(map(event.get("Filter")).get("S3Key")).get("Rules"));
+            rules.stream().map(TemplateChecks::map)
+                    .filter(rule -> "prefix".equalsIgnoreCase(String.valueOf(rule.get("Name"))))
+                    .map(rule -> String.valueOf(rule.get("Value"))).forEach(prefixes::add);
         }
-        if (!list(event.get("Events")).contains("s3:ObjectCreated:*")) {
-            violations.add("ValidationFunction: S3 event must be s3:ObjectCreated:*, was " + event.get("Events"));
-        }
-        List<Object> rules = list(map(map(event.get("Filter")).get("S3Key")).get("Rules"));
-        boolean uploadsOnly = rules.stream().map(TemplateChecks::map)
-                .anyMatch(rule -> "prefix".equalsIgnoreCase(String.valueOf(rule.get("Name")))
-                        && "uploads/".equals(rule.get("Value")));
-        if (!uploadsOnly) {
-            violations.add("ValidationFunction: S3 event must filter on prefix uploads/ (quarantine writes would "
-                    + "re-trigger it)");
+        if (!prefixes.equals(new TreeSet<>(VALIDATED_PREFIXES))) {
+            violations.add("ValidationFunction: S3 events must filter on prefixes " + new TreeSet<>(VALIDATED_PREFIXES)
+                    + ", were " + prefixes + " (quarantine writes would re-trigger it)");
         }
         return violations;
     }

@@ -296,12 +296,13 @@ class TemplateTest {
         }
 
         @Test
-        void policies_validationWritesUploads_shouldReportResource() {
+        void policies_validationWritesInbox_shouldReportResource() {
+            // validation writes uploads/ (adopting inbox drops) but never inbox/, which would re-trigger it
             Map<String, Object> t = template();
-            addStatement(t, "ValidationFunction", "s3:PutObject", TemplateChecks.UPLOADS);
+            addStatement(t, "ValidationFunction", "s3:PutObject", TemplateChecks.INBOX);
 
             assertThat(checks(t).policies()).singleElement().asString()
-                    .startsWith("ValidationFunction: action s3:PutObject on " + TemplateChecks.UPLOADS);
+                    .startsWith("ValidationFunction: action s3:PutObject on " + TemplateChecks.INBOX);
         }
 
         @Test
@@ -583,7 +584,27 @@ class TemplateTest {
             s3Event(t).remove("Filter");
 
             assertThat(checks(t).documentEvents()).singleElement().asString()
-                    .startsWith("ValidationFunction: S3 event must filter on prefix uploads/");
+                    .startsWith("ValidationFunction: S3 events must filter on prefixes [inbox/, uploads/]");
+        }
+
+        @Test
+        void documentEvents_inboxEventRemoved_shouldBeReported() {
+            Map<String, Object> t = template();
+            TemplateChecks.map(props(t, "ValidationFunction").get("Events")).remove("InboxDropped");
+
+            assertThat(checks(t).documentEvents()).singleElement().asString()
+                    .startsWith("ValidationFunction: needs exactly 2 S3 events");
+        }
+
+        @Test
+        void documentEvents_inboxFilterWidenedToTheWholeBucket_shouldBeReported() {
+            Map<String, Object> t = template();
+            Map<String, Object> rule = TemplateChecks.map(TemplateChecks.list(TemplateChecks.map(TemplateChecks.map(
+                    event(t, "ValidationFunction", "InboxDropped").get("Filter")).get("S3Key")).get("Rules")).get(0));
+            rule.put("Value", "");
+
+            assertThat(checks(t).documentEvents()).singleElement().asString()
+                    .contains("were [, uploads/]");
         }
 
         @Test

@@ -107,7 +107,8 @@ public final class LocalSystem implements AutoCloseable {
             }
             validation[0] = LocalLambda.of("dev.destek.validation.ValidationHandler", env);
             LocalLambda reminders = LocalLambda.of("dev.destek.reminders.RemindersHandler", env);
-            bridge[0] = new S3NotificationBridge(BUCKET, DocumentKeys.UPLOADS, REGION, validation[0], clock);
+            bridge[0] = new S3NotificationBridge(BUCKET, List.of(DocumentKeys.UPLOADS, DocumentKeys.INBOX), REGION,
+                    validation[0], clock);
             resources.add(0, bridge[0]);
 
             TokenIssuer tokens = stateDir == null ? TokenIssuer.ephemeral(clock)

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns objects the emulator really stored into S3 event notifications for the validation function,
- * the way S3 + Lambda do it: only for the configured bucket and key prefix, delivered asynchronously,
+ * the way S3 + Lambda do it: only for the configured bucket and key prefixes (the template's notification
+ * filters: uploads/ and inbox/), delivered asynchronously,
  * and retried twice when the function fails (Lambda's asynchronous-invocation policy, with shorter
  * pauses). Keys are form-encoded in the event as S3 encodes them.
  */
@@ -28,7 +29,7 @@ final class S3NotificationBridge implements AutoCloseable {
     private static final List<Duration> RETRY_PAUSES = List.of(Duration.ofMillis(500), Duration.ofSeconds(2));
 
     private final String bucket;
-    private final String prefix;
+    private final List<String> prefixes;
     private final String region;
     private final LocalLambda target;
     private final Clock clock;
@@ -40,16 +41,16 @@ final class S3NotificationBridge implements AutoCloseable {
     private final AtomicLong sequencer = new AtomicLong(System.currentTimeMillis());
     private final AtomicLong inFlight = new AtomicLong();
 
-    S3NotificationBridge(String bucket, String prefix, String region, LocalLambda target, Clock clock) {
+    S3NotificationBridge(String bucket, List<String> prefixes, String region, LocalLambda target, Clock clock) {
         this.bucket = bucket;
-        this.prefix = prefix;
+        this.prefixes = List.copyOf(prefixes);
         this.region = region;
         this.target = target;
         this.clock = clock;
     }
 
     void objectCreated(NotifyingBlobStore.ObjectCreated object) {
-        if (!bucket.equals(object.bucket()) || !object.key().startsWith(prefix)) {
+        if (!bucket.equals(object.bucket()) || prefixes.stream().noneMatch(object.key()::startsWith)) {
             return;
         }
         String event = event(object);

@@ -35,10 +35,14 @@ class LocalRunnerEndToEndTest {
             + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
             + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
             + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+    /** The same PDF with other bytes: a company's second file must not be a duplicate of its first. */
+    private static final byte[] OTHER_PDF = new String(PDF, StandardCharsets.US_ASCII)
+            .replace("%%EOF", "% dropped by an integrator\n%%EOF").getBytes(StandardCharsets.US_ASCII);
     private static LocalSystem system;
     private static HttpClient http;
     private static String companyA;
     private static String companyB;
+    private static String admin;
 
     @BeforeAll
     static void start() throws Exception {
@@ -46,6 +50,7 @@ class LocalRunnerEndToEndTest {
         http = HttpClient.newHttpClient();
         companyA = token("alice", "COMPANY_A");
         companyB = token("bora", "COMPANY_B");
+        admin = token("ayse", "DESTEK_STAFF", "ADMIN");
     }
 
     @AfterAll
@@ -124,6 +129,108 @@ class LocalRunnerEndToEndTest {
             assertThat(awaitObject(s3, "quarantine/" + key)).isEqualTo(tampered);
             awaitGone(s3, key);
         }
+    }
+
+    @Test
+    void vault_ek3UploadedOnce_shouldSatisfyEveryApplicationOfItsCompanyOnly() throws Exception {
+        // GIVEN company B's EK-3 put in its vault once, through a presigned URL, with its dates
+        byte[] ek3 = new String(PDF, StandardCharsets.US_ASCII).replace("%%EOF", "% EK-3 of company B\n%%EOF")
+                .getBytes(StandardCharsets.US_ASCII);
+        JsonNode declaration = JSON.readTree(declaration("EK_3", ek3));
+        String body = ((com.fasterxml.jackson.databind.node.ObjectNode) declaration).put("issuedOn", "2025-06-01")
+                .put("validUntil", "2099-12-31").toString();
+        HttpResponse<String> declared = send("POST", "/v1/vault/documents", companyB, body);
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+        JsonNode ticket = JSON.readTree(declared.body());
+        assertThat(put(ticket, ek3).statusCode()).isEqualTo(200);
+
+        // WHEN it has been validated
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode vault;
+        do {
+            assertThat(System.nanoTime()).as("vault document validated within 20 s").isLessThan(deadline);
+            Thread.sleep(100);
+            vault = JSON.readTree(send("GET", "/v1/vault", companyB, null).body());
+        } while ("PENDING_UPLOAD".equals(vault.at("/items/0/state").asText()));
+
+        // THEN it is on file, and two new applications of B take it from there; A's vault stays empty
+        assertThat(vault.at("/items/0/state").asText()).isEqualTo("CURRENT");
+        for (String item : List.of("ADVERTISING", "MARKET_REPORT")) {
+            String id = JSON.readTree(send("POST", "/v1/applications", companyB, "{\"supportItem\":\"" + item + "\"}")
+                    .body()).get("id").asText();
+            JsonNode checklist = JSON.readTree(send("GET", "/v1/applications/" + id + "/checklist", companyB, null)
+                    .body());
+            for (JsonNode entry : checklist.get("entries")) {
+                if (entry.get("documentType").asText().equals("EK_3")) {
+                    assertThat(entry.get("status").asText()).as(item).isEqualTo("SATISFIED");
+                    assertThat(entry.at("/documents/0/fromVault").asBoolean()).isTrue();
+                    assertThat(entry.get("article").asText()).isEqualTo("Art. 34(6)");
+                }
+            }
+        }
+        assertThat(JSON.readTree(send("GET", "/v1/vault", companyA, null).body()).get("items")).isEmpty();
+    }
+
+    @Test
+    void inboxDrop_pdfForAChecklistEntry_shouldBecomeAnAcceptedDocumentOfTheApplication() throws Exception {
+        // GIVEN an application of company A, and an integrator with write access to the bucket
+        String id = open(companyA);
+        String key = "inbox/COMPANY_A/" + id + "/EK_8/başvuru formu.pdf";
+        Map<String, String> env = system.functionEnvironment();
+        try (S3Client s3 = AwsClients.s3(AwsSettings.fromEnv(env), AwsClients.credentials(env))) {
+            // WHEN the integrator drops the form under the inbox (no manifest)
+            s3.putObject(b -> b.bucket(LocalSystem.BUCKET).key(key), RequestBody.fromBytes(OTHER_PDF));
+
+            // THEN the S3 event takes it in: a document of the application, validated and counted on the checklist
+            JsonNode doc = awaitDocument(id, "başvuru formu.pdf");
+            assertThat(doc.get("status").asText()).isEqualTo("ACCEPTED");
+            assertThat(doc.get("documentType").asText()).isEqualTo("EK_8");
+            assertThat(checklistEntry(id, "EK_8").get("status").asText()).isEqualTo("SATISFIED");
+            awaitGone(s3, key);
+        }
+    }
+
+    @Test
+    void inboxDrop_unknownApplicationAndUndeclaredFile_shouldBeQuarantinedAndShownToAdministratorsOnly()
+            throws Exception {
+        // GIVEN an application whose manifest declares one invoice, and an application id that does not exist
+        String id = open(companyA);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(OTHER_PDF));
+        String manifest = "{\"files\":[{\"documentType\":\"INVOICE\",\"fileName\":\"invoice-1.pdf\","
+                + "\"sha256\":\"" + sha256 + "\"}]}";
+        String undeclared = "inbox/COMPANY_A/" + id + "/INVOICE/invoice-2.pdf";
+        String orphan = "inbox/COMPANY_A/no-such-application/INVOICE/invoice-1.pdf";
+        Map<String, String> env = system.functionEnvironment();
+        try (S3Client s3 = AwsClients.s3(AwsSettings.fromEnv(env), AwsClients.credentials(env))) {
+            // WHEN the integrator writes the manifest, then a file it does not declare, and a file for nobody
+            s3.putObject(b -> b.bucket(LocalSystem.BUCKET).key("inbox/COMPANY_A/" + id + "/manifest.json"),
+                    RequestBody.fromString(manifest));
+            s3.putObject(b -> b.bucket(LocalSystem.BUCKET).key(undeclared), RequestBody.fromBytes(OTHER_PDF));
+            s3.putObject(b -> b.bucket(LocalSystem.BUCKET).key(orphan), RequestBody.fromBytes(OTHER_PDF));
+
+            // THEN both are kept under quarantine/, not deleted, and no document was created
+            assertThat(awaitObject(s3, "quarantine/" + undeclared)).isEqualTo(OTHER_PDF);
+            assertThat(awaitObject(s3, "quarantine/" + orphan)).isEqualTo(OTHER_PDF);
+            awaitGone(s3, undeclared);
+        }
+        assertThat(JSON.readTree(send("GET", "/v1/applications/" + id, companyA, null).body()).get("documents"))
+                .isEmpty();
+
+        // AND an administrator sees why; an applicant gets a 403 problem
+        HttpResponse<String> errors = send("GET", "/v1/admin/intake-errors", admin, null);
+        assertThat(errors.statusCode()).isEqualTo(200);
+        JsonNode items = JSON.readTree(errors.body()).get("items");
+        assertThat(items.findValuesAsText("objectKey")).contains(undeclared, orphan);
+        for (JsonNode item : items) {
+            if (item.get("objectKey").asText().equals(undeclared)) {
+                assertThat(item.get("code").asText()).isEqualTo("UNDECLARED_FILE");
+            } else if (item.get("objectKey").asText().equals(orphan)) {
+                assertThat(item.get("code").asText()).isEqualTo("UNKNOWN_APPLICATION");
+            }
+        }
+        HttpResponse<String> forbidden = send("GET", "/v1/admin/intake-errors", companyA, null);
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.headers().firstValue("content-type")).hasValue("application/problem+json");
     }
 
     @Test
@@ -238,6 +345,21 @@ class LocalRunnerEndToEndTest {
         }
     }
 
+    private static JsonNode awaitDocument(String applicationId, String fileName) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            JsonNode app = JSON.readTree(send("GET", "/v1/applications/" + applicationId, companyA, null).body());
+            for (JsonNode doc : app.get("documents")) {
+                if (doc.get("fileName").asText().equals(fileName)
+                        && !"PENDING_UPLOAD".equals(doc.get("status").asText())) {
+                    return doc;
+                }
+            }
+            assertThat(System.nanoTime()).as("inbox drop taken in within 20 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
     private static byte[] awaitObject(S3Client s3, String key) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
@@ -264,8 +386,12 @@ class LocalRunnerEndToEndTest {
     }
 
     private static String token(String sub, String company) throws Exception {
+        return token(sub, company, "APPLICANT");
+    }
+
+    private static String token(String sub, String company, String role) throws Exception {
         HttpResponse<String> r = send("POST", "/_local/tokens", null,
-                "{\"sub\":\"" + sub + "\",\"companyId\":\"" + company + "\",\"roles\":[\"APPLICANT\"]}");
+                "{\"sub\":\"" + sub + "\",\"companyId\":\"" + company + "\",\"roles\":[\"" + role + "\"]}");
         assertThat(r.statusCode()).isEqualTo(201);
         return JSON.readTree(r.body()).get("token").asText();
     }

@@ -8,6 +8,7 @@ import dev.destek.document.DocumentMetadata;
 import dev.destek.document.RejectionReason;
 import dev.destek.document.UploadSigner;
 import dev.destek.rules.ChecklistEntry;
+import dev.destek.vault.CompanyVault;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,6 +26,17 @@ record ApplicationJson(String id, String supportItem, String status, Instant cre
     static Ticket ticket(UploadTicket ticket) {
         return new Ticket(DocumentJson.of(ticket.document()), ticket.upload());
     }
+
+    /** The company's vault: each basic document on file and where it stands today (Art. 34(6)). */
+    record Vault(String article, java.util.Set<String> documentTypes, List<VaultEntry> items) {
+        static Vault of(CompanyVault.View view) {
+            return new Vault(view.article(), view.documentTypes(), view.items().stream()
+                    .map(e -> new VaultEntry(e.state().name(), DocumentJson.of(e.document())))
+                    .collect(Collectors.toList()));
+        }
+    }
+
+    record VaultEntry(String state, DocumentJson document) { }
 
     /** The new document and how to put its bytes. */
     record Ticket(DocumentJson document, UploadSigner.PresignedUpload upload) { }

@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.destek.application.ApplicationService;
 import dev.destek.aws.AwsAdapters;
 import dev.destek.http.HttpApi;
+import dev.destek.intake.IntakeErrorService;
 import dev.destek.lambda.InBackground;
 import dev.destek.rules.Rules;
 import java.time.Clock;
@@ -18,15 +19,24 @@ final class UploadModule {
     private UploadModule() { }
 
     @Provides @Singleton
-    static ApplicationService applications(@Named("env") Map<String, String> env) {
-        AwsAdapters aws = AwsAdapters.fromEnv(env);
+    static AwsAdapters aws(@Named("env") Map<String, String> env) {
+        return AwsAdapters.fromEnv(env);
+    }
+
+    @Provides @Singleton
+    static ApplicationService applications(@Named("env") Map<String, String> env, AwsAdapters aws) {
         return new ApplicationService(aws.applications(), aws.uploadSigner(),
                 InBackground.start("rules", () -> Rules.load(AwsAdapters.rulesEnvironment(env))), Clock.systemUTC(),
                 () -> UUID.randomUUID().toString(), aws.settings().uploadUrlTtl());
     }
 
     @Provides @Singleton
-    static HttpApi api(ApplicationService applications) {
-        return ApplicationRoutes.api(applications);
+    static IntakeErrorService intakeErrors(AwsAdapters aws) {
+        return new IntakeErrorService(aws.intakeErrors());
+    }
+
+    @Provides @Singleton
+    static HttpApi api(ApplicationService applications, IntakeErrorService intakeErrors) {
+        return ApplicationRoutes.api(applications, intakeErrors);
     }
 }

@@ -47,8 +47,9 @@ class ChecklistRouteTest {
         JsonNode checklist = body(response);
         assertThat(checklist.get("applicationId").asText()).isEqualTo(applicationId);
         assertThat(checklist.get("status").asText()).isEqualTo("INCOMPLETE");
+        // (EK-3 too: the company has no basic documents on file yet, Art. 34(6))
         assertThat(checklist.get("missing").findValuesAsText("documentType"))
-                .containsExactly("EK_8", "INVOICE", "PAYMENT_DOC");
+                .containsExactly("EK_8", "INVOICE", "PAYMENT_DOC", "EK_3");
         JsonNode invoice = entry(checklist, "INVOICE");
         assertThat(invoice.get("status").asText()).isEqualTo("AWAITING_UPLOAD");
         assertThat(invoice.get("article").asText()).isEqualTo("Art. 8(4)");
@@ -69,6 +70,37 @@ class ChecklistRouteTest {
         // THEN
         assertThat(response.get("statusCode").asInt()).isEqualTo(404);
         assertThat(response.at("/headers/content-type").asText()).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void correctMetadata_counsellorApprovalDeclared_shouldAnswerTheDocumentAndRefuseOtherCompanies()
+            throws Exception {
+        // GIVEN a foreign invoice declared without the counsellor's approval
+        String documentId = body(invoke(handler, event("request-document-upload.json", applicationId)))
+                .at("/document/id").asText();
+
+        // WHEN its owner corrects the declaration, and another company tries the same
+        JsonNode corrected = invoke(handler, correction(applicationId, documentId, "ACME_EXPORT"));
+        JsonNode foreign = invoke(handler, correction(applicationId, documentId, "OTHER_CO"));
+
+        // THEN the owner's correction is stored and returned; the other company learns nothing (404 problem)
+        assertThat(corrected.get("statusCode").asInt()).as(corrected.toString()).isEqualTo(200);
+        assertThat(body(corrected).at("/metadata/counsellorApproved").asBoolean()).isTrue();
+        assertThat(body(corrected).at("/metadata/issuedAbroad").asBoolean()).isTrue();
+        JsonNode app = body(invoke(handler, event("get-application-checklist.json", applicationId)));
+        assertThat(entry(app, "INVOICE").at("/documents/0/documentId").asText()).isEqualTo(documentId);
+        assertThat(foreign.get("statusCode").asInt()).isEqualTo(404);
+        assertThat(foreign.at("/headers/content-type").asText()).isEqualTo("application/problem+json");
+    }
+
+    private static ObjectNode correction(String applicationId, String documentId, String company) throws Exception {
+        ObjectNode event = event("correct-document-metadata.json", applicationId);
+        String example = event.at("/pathParameters/documentId").asText();
+        event.put("rawPath", event.get("rawPath").asText().replace(example, documentId));
+        ((ObjectNode) event.at("/requestContext/http")).put("path", event.get("rawPath").asText());
+        ((ObjectNode) event.get("pathParameters")).put("documentId", documentId);
+        ((ObjectNode) event.at("/requestContext/authorizer/jwt/claims")).put("custom:companyId", company);
+        return event;
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.destek.validation;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.destek.document.DocumentValidationService;
+import dev.destek.intake.InboxIntakeService;
 import java.util.Map;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -12,6 +13,8 @@ import javax.inject.Singleton;
 @Component(modules = ValidationModule.class)
 interface ValidationComponent {
     DocumentValidationService service();
+
+    InboxIntakeService intake();
 
     @Component.Factory
     interface Factory {

@@ -194,6 +194,9 @@ public final class ValidationBenchmark {
         public String quarantine(String key) {
             return DocumentKeys.quarantineOf(key);
         }
+
+        @Override
+        public void move(String key, String target) { }
     }
 
     private static final class Repository implements ApplicationRepository {
@@ -231,6 +234,11 @@ public final class ValidationBenchmark {
         public boolean recordValidation(Document validated) {
             documents.put(validated.id(), validated);
             return true;
+        }
+
+        @Override
+        public boolean updateMetadata(Document corrected) {
+            return documents.replace(corrected.id(), corrected) != null;
         }
     }
 }

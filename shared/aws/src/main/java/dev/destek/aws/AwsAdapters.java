@@ -5,6 +5,7 @@ import dev.destek.aws.dynamo.DynamoApplicationRepository;
 import dev.destek.aws.dynamo.DynamoDebtLedger;
 import dev.destek.aws.dynamo.DynamoRateBook;
 import dev.destek.aws.dynamo.DynamoDuplicateIndex;
+import dev.destek.aws.dynamo.DynamoIntakeErrorLog;
 import dev.destek.aws.dynamo.DynamoReminderStore;
 import dev.destek.aws.s3.S3DocumentStore;
 import dev.destek.aws.s3.S3RulesConfig;
@@ -12,6 +13,7 @@ import dev.destek.aws.s3.S3UploadSigner;
 import dev.destek.document.DocumentStore;
 import dev.destek.document.DuplicateIndex;
 import dev.destek.document.UploadSigner;
+import dev.destek.intake.IntakeErrorLog;
 import dev.destek.lambda.InBackground;
 import dev.destek.reminder.ReminderStore;
 import java.nio.file.Path;
@@ -80,6 +82,11 @@ public final class AwsAdapters {
     /** Companies' tax and social-security debts as ingested (Art. 35). */
     public DynamoDebtLedger debtLedger() {
         return new DynamoDebtLedger(dynamo(), settings.tableName());
+    }
+
+    /** Refused inbox drops: written by validation, read by the upload function's admin route. */
+    public IntakeErrorLog intakeErrors() {
+        return new DynamoIntakeErrorLog(dynamo(), settings.tableName());
     }
 
     private synchronized InBackground<DynamoDbClient> dynamo() {

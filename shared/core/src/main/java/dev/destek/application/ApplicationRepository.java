@@ -30,6 +30,14 @@ public interface ApplicationRepository {
      */
     boolean recordValidation(Document validated);
 
+    /**
+     * Replaces what was declared about an existing document ({@code corrected.metadata()}, at
+     * {@code corrected.updatedAt()}), leaving its validation untouched.
+     *
+     * @return false when the document does not exist
+     */
+    boolean updateMetadata(Document corrected);
+
     /** A conditional write lost: the item already exists. */
     class AlreadyExistsException extends RuntimeException {
         public AlreadyExistsException(String what) {

@@ -8,10 +8,12 @@ import dev.destek.document.UploadSigner;
 import dev.destek.problem.Problem;
 import dev.destek.problem.ProblemException;
 import dev.destek.problem.ProblemType;
+import dev.destek.rules.DocumentRules;
 import dev.destek.rules.DocumentTypeRule;
 import dev.destek.rules.Rules;
 import dev.destek.rules.SupportItem;
 import dev.destek.tenancy.Caller;
+import dev.destek.vault.CompanyVault;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -33,8 +36,6 @@ public final class ApplicationService {
     /** Legal dates (which rules are in force) are Turkish calendar days. */
     public static final ZoneId LEGAL_ZONE = ZoneId.of("Europe/Istanbul");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final int MAX_FILE_NAME = 255;
 
     private final ApplicationRepository repository;
     private final UploadSigner signer;
@@ -84,22 +85,89 @@ public final class ApplicationService {
     public Checklist checklist(Caller caller, String applicationId) {
         Application application = own(caller, applicationId);
         List<Document> documents = repository.documents(caller.companyId(), application.id());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LEGAL_ZONE);
         ChecklistJudge judge = new ChecklistJudge(ref -> repository.findDocument(caller.companyId(),
-                ref.applicationId(), ref.documentId()));
-        return judge.judge(application, documents, LocalDate.ofInstant(clock.instant(), LEGAL_ZONE));
+                ref.applicationId(), ref.documentId()), documentRules(today));
+        CompanyVault vault = CompanyVault.of(repository.documents(caller.companyId(), CompanyVault.APPLICATION_ID));
+        return judge.judge(application, documents, vault, today);
     }
 
     public UploadTicket requestUpload(Caller caller, String applicationId, NewDocument request) {
         Application application = own(caller, applicationId);
-        DocumentTypeRule rule = checkDeclaration(application, request);
+        DocumentTypeRule rule = checkDeclaration(type -> application.checklist().stream()
+                .anyMatch(e -> e.documentType().equals(type)), "not a document type of " + application.supportItem()
+                + "; see the application's checklist", request, List.of());
+        return issueUpload(caller, application.id(), rule, request);
+    }
+
+    /**
+     * The company's basic documents on file (Art. 34(6)), newest first, each with where it stands today: the
+     * current one of each type is what every application's checklist uses.
+     */
+    public CompanyVault.View vault(Caller caller) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LEGAL_ZONE);
+        DocumentRules in = documentRules(today);
+        return new CompanyVault.View(in.onceOnlyArticle(), in.onceOnlyDocumentTypes(),
+                CompanyVault.of(repository.documents(caller.companyId(), CompanyVault.APPLICATION_ID)).entries(today));
+    }
+
+    /**
+     * Declares a basic document for the company's vault and issues its upload URL; once accepted, it replaces the
+     * one on file. {@code issuedOn} is required, {@code validUntil} when the document expires.
+     */
+    public UploadTicket requestVaultUpload(Caller caller, NewDocument request) {
+        List<Problem.FieldError> extra = request.issuedOn() == null
+                ? List.of(new Problem.FieldError("/issuedOn", "required for a document kept on file"))
+                : List.of();
+        DocumentRules in = documentRules(LocalDate.ofInstant(clock.instant(), LEGAL_ZONE));
+        DocumentTypeRule rule = checkDeclaration(in.onceOnlyDocumentTypes()::contains, "not a document kept on file;"
+                + " one of " + in.onceOnlyDocumentTypes() + " (" + in.onceOnlyArticle() + ")", request, extra);
+        return issueUpload(caller, CompanyVault.APPLICATION_ID, rule, request);
+    }
+
+    /**
+     * Replaces what the applicant declared about one of its documents (an application's, or one on file in the vault
+     * when {@code applicationId} is {@link CompanyVault#APPLICATION_ID}); the checklist judges the corrected facts
+     * from then on. The bytes and their validation stay as they are. Another company's document is not found (404).
+     */
+    public Document correctMetadata(Caller caller, String applicationId, String documentId,
+                                    DocumentMetadata corrected) {
+        boolean vault = CompanyVault.APPLICATION_ID.equals(applicationId);
+        if (!vault) {
+            own(caller, applicationId);
+        }
+        Document document = repository.findDocument(caller.companyId(), applicationId, documentId)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No document " + documentId));
+        DocumentMetadata m = corrected == null ? DocumentMetadata.NONE : corrected;
+        m = new DocumentMetadata(m.issuedOn(), m.publishedOn(), m.issuedAbroad(),
+                m.issuingCountry() == null ? null : m.issuingCountry().toUpperCase(java.util.Locale.ROOT),
+                m.amountUsd(), m.electronicallyVerifiable(), m.counsellorApproved(), m.validUntil());
+        List<Problem.FieldError> errors = new ArrayList<>(Declarations.metadataErrors(m,
+                LocalDate.ofInstant(clock.instant(), LEGAL_ZONE)));
+        if (vault && m.issuedOn() == null) {
+            errors.add(new Problem.FieldError("/issuedOn", "required for a document kept on file"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(new Problem(ProblemType.INVALID_REQUEST,
+                    "The corrected declaration is not acceptable", errors));
+        }
+        Document updated = document.withMetadata(Declarations.completed(m)).withUpdatedAt(clock.instant());
+        if (!repository.updateMetadata(updated)) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No document " + documentId);
+        }
+        return updated;
+    }
+
+    private UploadTicket issueUpload(Caller caller, String applicationId, DocumentTypeRule rule,
+                                     NewDocument request) {
         Instant now = clock.instant();
         String documentId = ids.get();
-        String key = DocumentKeys.upload(caller.companyId(), application.id(), documentId);
+        String key = DocumentKeys.upload(caller.companyId(), applicationId, documentId);
         String sha256 = request.sha256().toLowerCase();
-        Document document = new Document(documentId, caller.companyId(), application.id(), rule.documentType(),
+        Document document = new Document(documentId, caller.companyId(), applicationId, rule.documentType(),
                 request.fileName(), request.contentType(), request.sizeBytes(), sha256, key,
                 DocumentStatus.PENDING_UPLOAD, List.of(), null, null, now, now, null,
-                declaredMetadata(request.metadata()));
+                Declarations.completed(request.metadata()));
         repository.addDocument(document);
         UploadSigner.PresignedUpload upload = signer.presignPut(new UploadSigner.UploadSpec(key,
                 request.contentType(), request.sizeBytes(),
@@ -107,30 +175,35 @@ public final class ApplicationService {
         return new UploadTicket(document, upload);
     }
 
+    /** The document rules in force; the catalogue has them from the Decree's first day, so never absent today. */
+    private DocumentRules documentRules(LocalDate day) {
+        return rules.get().documentRules(day).orElseThrow(() -> new IllegalStateException(
+                "no document rules in force on " + day));
+    }
+
     private Application own(Caller caller, String applicationId) {
         return repository.find(caller.companyId(), applicationId)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No application " + applicationId));
     }
 
-    private DocumentTypeRule checkDeclaration(Application application, NewDocument request) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+    /** @param allowedType which document types this declaration may name; {@code notAllowed} says which ones */
+    private DocumentTypeRule checkDeclaration(Predicate<String> allowedType, String notAllowed, NewDocument request,
+                                              List<Problem.FieldError> extra) {
+        List<Problem.FieldError> errors = new ArrayList<>(extra);
         Optional<DocumentTypeRule> rule = Optional.empty();
         if (blank(request.documentType())) {
             errors.add(new Problem.FieldError("/documentType", "required"));
         } else {
             rule = rules.get().documentType(request.documentType());
-            boolean onChecklist = application.checklist().stream()
-                    .anyMatch(e -> e.documentType().equals(request.documentType()));
-            if (rule.isEmpty() || !onChecklist) {
-                errors.add(new Problem.FieldError("/documentType", "not a document type of "
-                        + application.supportItem() + "; see the application's checklist"));
+            if (rule.isEmpty() || !allowedType.test(request.documentType())) {
+                errors.add(new Problem.FieldError("/documentType", notAllowed));
                 rule = Optional.empty();
             }
         }
         if (blank(request.fileName())) {
             errors.add(new Problem.FieldError("/fileName", "required"));
-        } else if (request.fileName().length() > MAX_FILE_NAME || request.fileName().matches(".*[/\\\\\\p{Cntrl}].*")) {
-            errors.add(new Problem.FieldError("/fileName", "at most 255 characters, no path separators or control characters"));
+        } else if (!Declarations.isFileName(request.fileName())) {
+            errors.add(new Problem.FieldError("/fileName", Declarations.FILE_NAME_RULE));
         }
         if (request.sha256() == null || !SHA256_HEX.matcher(request.sha256()).matches()) {
             errors.add(new Problem.FieldError("/sha256", "the file's SHA-256 as 64 hexadecimal characters"));
@@ -146,49 +219,13 @@ public final class ApplicationService {
         } else if (rule.isPresent() && !rule.get().allowedMediaTypes().contains(request.contentType())) {
             errors.add(new Problem.FieldError("/contentType", "must be one of " + rule.get().allowedMediaTypes()));
         }
-        errors.addAll(checkMetadata(request.metadata(), LocalDate.ofInstant(clock.instant(), LEGAL_ZONE)));
+        errors.addAll(Declarations.metadataErrors(request.metadata(),
+                LocalDate.ofInstant(clock.instant(), LEGAL_ZONE)));
         if (!errors.isEmpty()) {
             throw new ProblemException(new Problem(ProblemType.INVALID_REQUEST,
                     "The document declaration is not acceptable", errors));
         }
         return rule.orElseThrow();
-    }
-
-    /** What the applicant may declare about a document: dates not in the future, a real country, no negatives. */
-    private static List<Problem.FieldError> checkMetadata(DocumentMetadata m, LocalDate today) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (m.issuedOn() != null && m.issuedOn().isAfter(today)) {
-            errors.add(new Problem.FieldError("/issuedOn", "must not be in the future"));
-        }
-        if (m.publishedOn() != null && m.publishedOn().isAfter(today)) {
-            errors.add(new Problem.FieldError("/publishedOn", "must not be in the future"));
-        } else if (m.publishedOn() != null && m.issuedOn() != null && m.publishedOn().isAfter(m.issuedOn())) {
-            errors.add(new Problem.FieldError("/publishedOn", "a report cannot be bought (issuedOn) before it is"
-                    + " published"));
-        }
-        if (m.issuingCountry() != null) {
-            if (!COUNTRY.matcher(m.issuingCountry()).matches()) {
-                errors.add(new Problem.FieldError("/issuingCountry", "an ISO 3166-1 alpha-2 code such as DE"));
-            } else if (m.issuedAbroad() != null
-                    && m.issuedAbroad() == DocumentRuleParameters.TURKIYE.equals(m.issuingCountry())) {
-                errors.add(new Problem.FieldError("/issuedAbroad", "contradicts issuingCountry "
-                        + m.issuingCountry()));
-            }
-        }
-        if (m.amountUsd() != null && (m.amountUsd().signum() < 0 || m.amountUsd().scale() > 2)) {
-            errors.add(new Problem.FieldError("/amountUsd", "a non-negative amount with at most 2 decimals"));
-        }
-        return errors;
-    }
-
-    /** A declared issuing country answers "issued abroad?" when the applicant left it open. */
-    private static DocumentMetadata declaredMetadata(DocumentMetadata m) {
-        if (m.issuedAbroad() != null || m.issuingCountry() == null) {
-            return m;
-        }
-        return new DocumentMetadata(m.issuedOn(), m.publishedOn(),
-                !DocumentRuleParameters.TURKIYE.equals(m.issuingCountry()), m.issuingCountry(), m.amountUsd(),
-                m.electronicallyVerifiable(), m.counsellorApproved());
     }
 
     private static ProblemException invalid(String pointer, String reason) {

@@ -24,7 +24,7 @@ public record Checklist(String applicationId, String supportItem, Status status,
 
     /** The state of one checklist entry. */
     public enum LineStatus {
-        /** An accepted document (or a duplicate of an accepted one) with no open finding. */
+        /** An accepted document (a duplicate of one, or one on file in the vault) with no open finding. */
         SATISFIED,
         /** Accepted documents are there, but a document rule finds something to fix. */
         ACTION_NEEDED,
@@ -50,10 +50,11 @@ public record Checklist(String applicationId, String supportItem, Status status,
 
     /**
      * A document sent for an entry. {@code counts} says whether it is evidence for the entry: an accepted one, or a
-     * duplicate whose original is accepted and of the same type ({@code duplicateOf}).
+     * duplicate whose original is accepted and of the same type ({@code duplicateOf}). {@code fromVault}: the
+     * company's basic document on file (Art. 34(6)), not sent with this application; it counts while not expired.
      */
     public record Evidence(String documentId, String fileName, DocumentStatus status, List<RejectionReason> reasons,
-                           boolean counts, DocumentRef duplicateOf) {
+                           boolean counts, DocumentRef duplicateOf, boolean fromVault) {
         public Evidence {
             reasons = List.copyOf(reasons);
         }
@@ -66,6 +67,8 @@ public record Checklist(String applicationId, String supportItem, Status status,
         public static final String COUNSELLOR_APPROVAL_MISSING = "COUNSELLOR_APPROVAL_MISSING";
         /** Art. 6(2): the purchased report was more than two years old. */
         public static final String REPORT_TOO_OLD = "REPORT_TOO_OLD";
+        /** Art. 34(6): the company's basic document on file in its vault has expired and must be renewed. */
+        public static final String VAULT_DOCUMENT_EXPIRED = "VAULT_DOCUMENT_EXPIRED";
         /** A fact the rule needs was not declared with the document ({@code field} is its JSON name). */
         public static final String DECLARATION_MISSING = "DECLARATION_MISSING";
     }

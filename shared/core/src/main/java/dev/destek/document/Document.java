@@ -77,6 +77,13 @@ public record Document(
                 createdAt, at, newFacts, metadata);
     }
 
+    /** The same document as changed at {@code at}. */
+    public Document withUpdatedAt(Instant at) {
+        return new Document(id, companyId, applicationId, documentType, fileName, declaredContentType,
+                declaredSizeBytes, declaredSha256, objectKey, status, reasons, detectedContentType, validatedVersion,
+                createdAt, at, facts, metadata);
+    }
+
     /** The same document with what the applicant declared about it. */
     public Document withMetadata(DocumentMetadata declared) {
         return new Document(id, companyId, applicationId, documentType, fileName, declaredContentType,

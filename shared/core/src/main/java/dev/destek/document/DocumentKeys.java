@@ -9,6 +9,13 @@ import java.util.Optional;
 public final class DocumentKeys {
     public static final String UPLOADS = "uploads/";
     public static final String QUARANTINE = "quarantine/";
+    /**
+     * Where integrators drop files straight into the bucket: {@code inbox/{companyId}/{applicationId}/{documentType}/
+     * {fileName}}, with an optional {@code inbox/{companyId}/{applicationId}/manifest.json} (see
+     * {@code dev.destek.intake}). Unlike {@link #UPLOADS}, these keys carry the integrator's file name, so they are
+     * never logged.
+     */
+    public static final String INBOX = "inbox/";
 
     private DocumentKeys() { }
 

@@ -15,17 +15,26 @@ import java.time.LocalDate;
  * @param electronicallyVerifiable a search-engine / social-media ad document that can be checked online (Art. 8(4))
  * @param counsellorApproved       endorsed by the commercial counsellor (DOMAIN §6.1 D1–D4); the rules data has no
  *                                 separate approval document type, so this is the applicant's declaration
+ * @param validUntil               the last day the document is valid (a company's basic documents in its vault,
+ *                                 Art. 34(6): asked again once expired)
  */
 public record DocumentMetadata(LocalDate issuedOn, LocalDate publishedOn, Boolean issuedAbroad,
                                String issuingCountry, BigDecimal amountUsd, Boolean electronicallyVerifiable,
-                               Boolean counsellorApproved) {
-    public static final DocumentMetadata NONE = new DocumentMetadata(null, null, null, null, null, null, null);
+                               Boolean counsellorApproved, LocalDate validUntil) {
+    public static final DocumentMetadata NONE = new DocumentMetadata(null, null, null, null, null, null, null, null);
 
     /** Amounts are fixed to cents; a finer one is kept as given, for the declaration check to refuse. */
     public DocumentMetadata {
         if (amountUsd != null && amountUsd.scale() <= 2) {
             amountUsd = amountUsd.setScale(2);
         }
+    }
+
+    /** Metadata of a document that does not expire. */
+    public DocumentMetadata(LocalDate issuedOn, LocalDate publishedOn, Boolean issuedAbroad, String issuingCountry,
+                            BigDecimal amountUsd, Boolean electronicallyVerifiable, Boolean counsellorApproved) {
+        this(issuedOn, publishedOn, issuedAbroad, issuingCountry, amountUsd, electronicallyVerifiable,
+                counsellorApproved, null);
     }
 
     public boolean declaresNothing() {

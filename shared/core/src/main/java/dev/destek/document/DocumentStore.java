@@ -18,4 +18,10 @@ public interface DocumentStore {
      * @return the quarantine key
      */
     String quarantine(String key);
+
+    /**
+     * Moves an object to {@code target} (copy, then delete the original), keeping its bytes: how a file dropped in
+     * the {@link DocumentKeys#INBOX} becomes an upload. Idempotent: if only {@code target} exists, nothing changes.
+     */
+    void move(String key, String target);
 }

@@ -57,11 +57,12 @@ class ChecklistTest {
         // WHEN
         Checklist checklist = service.checklist(ALICE, app);
 
-        // THEN every required entry is missing, with its article and guidance in Turkish and English
+        // THEN every required entry is missing, with its article and guidance in Turkish and English; so is EK-3,
+        // which the company has not put on file yet (Art. 34(6))
         assertThat(checklist.status()).isEqualTo(Checklist.Status.INCOMPLETE);
         assertThat(checklist.asOf()).isEqualTo(LocalDate.of(2026, 1, 15));
         assertThat(checklist.missing()).extracting(Checklist.Missing::documentType)
-                .containsExactly("EK_8", "INVOICE", "PAYMENT_DOC");
+                .containsExactly("EK_8", "INVOICE", "PAYMENT_DOC", "EK_3");
         assertThat(line(checklist, "EK_8").status()).isEqualTo(LineStatus.MISSING);
         assertThat(line(checklist, "EK_8").article()).isEqualTo("Art. 8(1)");
         assertThat(line(checklist, "EK_8").nextStep().en()).contains("Upload", "Art. 8(1)");
@@ -71,8 +72,11 @@ class ChecklistTest {
 
     @Test
     void checklist_everyRequiredDocumentAccepted_shouldBeComplete() {
-        // GIVEN an advertising application whose invoice and payment were issued in Türkiye
+        // GIVEN an advertising application whose invoice and payment were issued in Türkiye, of a company with its
+        // basic documents on file
         String app = open("ADVERTISING");
+        accept(service.requestVaultUpload(ALICE, doc("EK_3", LocalDate.of(2025, 6, 1), null, null, null, null, null,
+                null)).document());
         accept(upload(app, doc("EK_8")));
         accept(upload(app, doc("INVOICE", null, null, false, "TR", "30000", null, null)));
         accept(upload(app, doc("PAYMENT_DOC", null, null, null, "TR", null, null, null)));
@@ -161,6 +165,9 @@ class ChecklistTest {
             assertThat(f.documentId()).isEqualTo(invoice.id());
             assertThat(f.messageEn()).contains("commercial counsellor", "DE");
             assertThat(f.messageTr()).contains("Ticaret Müşavirliği");
+            // plain language: the document by its name in each language, not by its code
+            assertThat(f.messageTr()).contains("Fatura").doesNotContain("INVOICE");
+            assertThat(f.messageEn()).contains("Invoice").doesNotContain("INVOICE");
         });
         assertThat(line.nextStep().tr()).contains("Md. 8(4)");
     }

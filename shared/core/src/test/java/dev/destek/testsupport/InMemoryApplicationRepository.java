@@ -65,6 +65,16 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
         return written[0] != null;
     }
 
+    @Override
+    public boolean updateMetadata(Document corrected) {
+        String key = key(corrected.companyId(), corrected.applicationId(), corrected.id());
+        return documents.computeIfPresent(key, (k, current) -> new Document(current.id(), current.companyId(),
+                current.applicationId(), current.documentType(), current.fileName(), current.declaredContentType(),
+                current.declaredSizeBytes(), current.declaredSha256(), current.objectKey(), current.status(),
+                current.reasons(), current.detectedContentType(), current.validatedVersion(), current.createdAt(),
+                corrected.updatedAt(), current.facts(), corrected.metadata())) != null;
+    }
+
     private static String key(String companyId, String applicationId, String documentId) {
         return companyId + "/" + applicationId + "/" + documentId;
     }

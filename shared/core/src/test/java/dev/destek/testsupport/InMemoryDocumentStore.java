@@ -51,4 +51,15 @@ public class InMemoryDocumentStore implements DocumentStore {
         }
         return target;
     }
+
+    @Override
+    public void move(String key, String target) {
+        byte[] bytes = objects.get(key);
+        if (bytes != null) {
+            put(target, bytes);
+            objects.remove(key);
+        } else if (!objects.containsKey(target)) {
+            throw new NoSuchElementException(key);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.destek.rules;
 
 import dev.destek.rules.internal.Catalogue;
 import dev.destek.rules.internal.CatalogueViews;
+import dev.destek.rules.internal.DocumentRulesData;
 import dev.destek.rules.internal.MoneyRules;
 import dev.destek.rules.internal.TimeRules;
 import dev.destek.rules.internal.DeploymentConfig;
@@ -32,6 +33,7 @@ public final class Rules {
     private final MoneyRules money;
     /** The 2024 deck's programmes (S0 P§03–P§07): quoted when the request names one of them. */
     private final ProgrammeQuotes programmes;
+    private final DocumentRulesData documentRules;
     private volatile CatalogueView view;
 
     private Rules(Catalogue catalogue, DeploymentConfig config) {
@@ -41,6 +43,7 @@ public final class Rules {
         ProgrammeConfig deckConfig = ProgrammeConfig.load(config, deck);
         this.timeRules = new TimeRules(catalogue, config, deckConfig.interpretations);
         this.money = new MoneyRules(catalogue);
+        this.documentRules = DocumentRulesData.load(catalogue);
         this.calculator = new QuoteCalculator(catalogue, config, timeRules, deckConfig.interpretations);
         this.programmes = new ProgrammeQuotes(deck, deckConfig, catalogue.expenseKinds,
                 catalogue.version + "; config " + config.describe());
@@ -122,6 +125,14 @@ public final class Rules {
                     l.onceOnly() ? firstApplication : l.required()));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The parameters of the document rules (counsellor approval, report age, once-only documents) in force on
+     * {@code on}, each citing its article; empty before the circular applied.
+     */
+    public Optional<DocumentRules> documentRules(LocalDate on) {
+        return documentRules.at(Objects.requireNonNull(on, "on"));
     }
 
     /** Allowed sniffed media types and max size per document type (used by the upload validator). */

@@ -80,6 +80,7 @@ final class ApplicationItemMapper {
     static final String AMOUNT_USD = "amountUsd";
     static final String ELECTRONICALLY_VERIFIABLE = "electronicallyVerifiable";
     static final String COUNSELLOR_APPROVED = "counsellorApproved";
+    static final String VALID_UNTIL = "validUntil";
 
     private ApplicationItemMapper() { }
 
@@ -193,6 +194,7 @@ final class ApplicationItemMapper {
         }
         putIfPresent(map, ELECTRONICALLY_VERIFIABLE, metadata.electronicallyVerifiable());
         putIfPresent(map, COUNSELLOR_APPROVED, metadata.counsellorApproved());
+        putIfPresent(map, VALID_UNTIL, metadata.validUntil() == null ? null : metadata.validUntil().toString());
         return AttributeValue.fromM(map);
     }
 
@@ -200,10 +202,12 @@ final class ApplicationItemMapper {
         AttributeValue amount = map.get(AMOUNT_USD);
         String issuedOn = string(map, ISSUED_ON);
         String publishedOn = string(map, PUBLISHED_ON);
+        String validUntil = string(map, VALID_UNTIL);
         return new DocumentMetadata(issuedOn == null ? null : LocalDate.parse(issuedOn),
                 publishedOn == null ? null : LocalDate.parse(publishedOn), bool(map, ISSUED_ABROAD),
                 string(map, ISSUING_COUNTRY), amount == null || amount.n() == null ? null : new BigDecimal(amount.n()),
-                bool(map, ELECTRONICALLY_VERIFIABLE), bool(map, COUNSELLOR_APPROVED));
+                bool(map, ELECTRONICALLY_VERIFIABLE), bool(map, COUNSELLOR_APPROVED),
+                validUntil == null ? null : LocalDate.parse(validUntil));
     }
 
     private static Boolean bool(Map<String, AttributeValue> map, String name) {

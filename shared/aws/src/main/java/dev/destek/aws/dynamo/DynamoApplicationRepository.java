@@ -172,6 +172,32 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
         }
     }
 
+    @Override
+    public boolean updateMetadata(Document corrected) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", PK, "#entity", ENTITY,
+                "#metadata", ApplicationItemMapper.METADATA, "#updatedAt", ApplicationItemMapper.UPDATED_AT));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":document", s(ENTITY_DOCUMENT),
+                ":updatedAt", s(String.valueOf(corrected.updatedAt()))));
+        String update;
+        if (corrected.metadata().declaresNothing()) {
+            update = "SET #updatedAt = :updatedAt REMOVE #metadata";
+        } else {
+            values.put(":metadata", ApplicationItemMapper.metadata(corrected.metadata()));
+            update = "SET #metadata = :metadata, #updatedAt = :updatedAt";
+        }
+        try {
+            dynamo.get().updateItem(request -> request.tableName(tableName)
+                    .key(key(companyPk(corrected.companyId()), documentSk(corrected.applicationId(), corrected.id())))
+                    .updateExpression(update)
+                    .conditionExpression("attribute_exists(#pk) AND #entity = :document")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException gone) {
+            return false;
+        }
+    }
+
     private Optional<Map<String, AttributeValue>> get(String pk, String sk, String entity) {
         Map<String, AttributeValue> item = dynamo.get().getItem(request -> request.tableName(tableName)
                 .key(key(pk, sk))

@@ -46,16 +46,22 @@ public final class S3DocumentStore implements DocumentStore {
         return s3.get().getObject(request -> request.bucket(bucket).key(key));
     }
 
-    /**
-     * Copies the object to {@code quarantine/{key}}, then deletes the original. A retry after a crash between
-     * the two steps copies again (same bytes) and deletes; a retry after both finds only the quarantined copy.
-     */
     @Override
     public String quarantine(String key) {
         String target = DocumentKeys.quarantineOf(key);
+        move(key, target);
+        return target;
+    }
+
+    /**
+     * Copies the object to {@code target}, then deletes the original. A retry after a crash between the two steps
+     * copies again (same bytes) and deletes; a retry after both finds only the target.
+     */
+    @Override
+    public void move(String key, String target) {
         if (head(key).isEmpty()) {
             if (head(target).isPresent()) {
-                return target;
+                return;
             }
             throw NoSuchKeyException.builder()
                     .message("neither " + key + " nor " + target + " exists in " + bucket)
@@ -66,7 +72,6 @@ public final class S3DocumentStore implements DocumentStore {
                 .sourceBucket(bucket).sourceKey(key)
                 .destinationBucket(bucket).destinationKey(target));
         s3.get().deleteObject(request -> request.bucket(bucket).key(key));
-        return target;
     }
 
     static String unquote(String etag) {

@@ -274,7 +274,7 @@ class DynamoApplicationRepositoryTest {
     void addDocument_declaredMetadata_shouldRoundTripAndSurviveValidation() {
         // GIVEN a document with everything an applicant can declare, amounts exact to the cent
         DocumentMetadata declared = new DocumentMetadata(LocalDate.of(2025, 11, 3), LocalDate.of(2024, 2, 29),
-                true, "DE", new BigDecimal("20000.10"), false, true);
+                true, "DE", new BigDecimal("20000.10"), false, true, LocalDate.of(2027, 11, 2));
         Document pending = document("acme", "app-1", "doc-1").withMetadata(declared);
         repository.addDocument(pending);
 
@@ -291,7 +291,36 @@ class DynamoApplicationRepositoryTest {
         var item = table.client().getItem(request -> request.tableName(table.tableName())
                 .key(ApplicationItemMapper.key("COMPANY#acme", "APP#app-1#DOC#doc-1"))).item();
         assertThat(item.get("metadata").m()).containsEntry("issuingCountry", AttributeValue.fromS("DE"))
-                .containsEntry("counsellorApproved", AttributeValue.fromBool(true));
+                .containsEntry("counsellorApproved", AttributeValue.fromBool(true))
+                .containsEntry("validUntil", AttributeValue.fromS("2027-11-02"));
+    }
+
+    @Test
+    void updateMetadata_afterValidation_shouldReplaceTheDeclarationOnlyAndRefuseAMissingDocument() {
+        // GIVEN an accepted document declared with an amount
+        Document pending = document("acme", "app-1", "doc-1").withMetadata(new DocumentMetadata(null, null, true,
+                "DE", new BigDecimal("25000.00"), null, null));
+        repository.addDocument(pending);
+        repository.recordValidation(pending.withValidation(DocumentStatus.ACCEPTED, List.of(), "application/pdf",
+                "etag-1", pending.objectKey(), T0.plusSeconds(5)));
+        DocumentMetadata corrected = new DocumentMetadata(null, null, true, "DE", new BigDecimal("25000.00"), null,
+                true);
+
+        // WHEN the declaration is corrected, and a correction names a document that does not exist
+        boolean updated = repository.updateMetadata(pending.withMetadata(corrected).withUpdatedAt(T0.plusSeconds(9)));
+        boolean missing = repository.updateMetadata(document("acme", "app-1", "doc-404").withMetadata(corrected)
+                .withUpdatedAt(T0));
+
+        // THEN the validation stays, the declaration changed, and no item was created for the missing one
+        assertThat(updated).isTrue();
+        assertThat(missing).isFalse();
+        assertThat(repository.findDocument("acme", "app-1", "doc-1")).get().satisfies(d -> {
+            assertThat(d.metadata()).isEqualTo(corrected);
+            assertThat(d.status()).isEqualTo(DocumentStatus.ACCEPTED);
+            assertThat(d.validatedVersion()).isEqualTo("etag-1");
+            assertThat(d.updatedAt()).isEqualTo(T0.plusSeconds(9));
+        });
+        assertThat(repository.findDocument("acme", "app-1", "doc-404")).isEmpty();
     }
 
     @Test

@@ -120,6 +120,23 @@ class S3DocumentStoreTest {
         assertThatThrownBy(() -> store.quarantine(KEY)).isInstanceOf(NoSuchKeyException.class);
     }
 
+    @Test
+    void move_inboxFileWithSpacesAndTurkishLetters_shouldLandUnderItsUploadKeyWithItsBytes() throws Exception {
+        // GIVEN a drop whose key carries an integrator's file name
+        String inbox = "inbox/acme/app-1/INVOICE/fatura ödeme 1.pdf";
+        put(inbox, PDF);
+
+        // WHEN it is moved, twice (a replayed event)
+        store.move(inbox, KEY);
+        store.move(inbox, KEY);
+
+        // THEN only the target holds the bytes
+        assertThat(store.head(inbox)).isEmpty();
+        try (InputStream in = store.open(KEY)) {
+            assertThat(in.readAllBytes()).isEqualTo(PDF);
+        }
+    }
+
     private String put(String key, byte[] bytes) {
         return bucket.client().putObject(request -> request.bucket(bucket.name()).key(key)
                 .contentType("application/pdf"), RequestBody.fromBytes(bytes)).eTag();
