@@ -206,13 +206,31 @@ public final class Node {
         return true;
     }
 
+    /**
+     * Dates already parsed, by text: the catalogue repeats a few effective dates hundreds of times (2015-06-02 in
+     * every file), and the bundle's strings are shared instances whose hash is computed once. Bounded by the distinct
+     * dates of the catalogue and configuration (a cap guards against a huge override file).
+     */
+    private static final Map<String, LocalDate> DATES = new java.util.concurrent.ConcurrentHashMap<>();
+
     static LocalDate parseDate(String text, Node at) {
+        LocalDate known = DATES.get(text);
+        if (known != null) {
+            return known;
+        }
+        LocalDate d = parseNewDate(text, at);
+        if (DATES.size() < 4096) {
+            DATES.put(text, d);
+        }
+        return d;
+    }
+
+    private static LocalDate parseNewDate(String text, Node at) {
         // fast path for yyyy-mm-dd without the DateTimeFormatter machinery (cold start); same result and errors
         if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-' && isDigits(text, 0, 4)
                 && isDigits(text, 5, 7) && isDigits(text, 8, 10)) {
             try {
-                return LocalDate.of(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(5, 7)),
-                        Integer.parseInt(text.substring(8, 10)));
+                return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
             } catch (java.time.DateTimeException e) {
                 throw at.error("expected an ISO date (yyyy-mm-dd), got \"" + text + "\"");
             }
@@ -222,6 +240,14 @@ public final class Node {
         } catch (DateTimeParseException e) {
             throw at.error("expected an ISO date (yyyy-mm-dd), got \"" + text + "\"");
         }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 
     private String describe() {
