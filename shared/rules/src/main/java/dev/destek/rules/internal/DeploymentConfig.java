@@ -62,32 +62,12 @@ public final class DeploymentConfig {
             if (e.getValue().isNull()) {
                 throw e.getValue().error("missing key");
             }
-            rates.put(e.getKey(), Timeline.ofPeriods(e.getValue(), new Function<Node, BigDecimal>() {
-            @Override
-            public BigDecimal apply(Node v) {
-                return DeploymentConfig.rate(v);
-            }
-        }));
+            rates.put(e.getKey(), Timeline.ofPeriods(e.getValue(), new Values<BigDecimal>(RATE)));
         }
         baseRates = Collections.unmodifiableMap(rates);
-        maxRate = Timeline.ofPeriods(root.get("maxRate"), new Function<Node, BigDecimal>() {
-            @Override
-            public BigDecimal apply(Node v) {
-                return DeploymentConfig.rate(v);
-            }
-        });
-        ek1Countries = Timeline.ofPeriods(root.get("ek1Countries"), new Function<Node, Set<String>>() {
-            @Override
-            public Set<String> apply(Node v) {
-                return codes(v, true);
-            }
-        });
-        ek2Provinces = Timeline.ofPeriods(root.get("ek2Provinces"), new Function<Node, Set<String>>() {
-            @Override
-            public Set<String> apply(Node v) {
-                return codes(v, false);
-            }
-        });
+        maxRate = Timeline.ofPeriods(root.get("maxRate"), new Values<BigDecimal>(RATE));
+        ek1Countries = Timeline.ofPeriods(root.get("ek1Countries"), new Values<Set<String>>(COUNTRIES));
+        ek2Provinces = Timeline.ofPeriods(root.get("ek2Provinces"), new Values<Set<String>>(PROVINCES));
 
         Node limits = root.get("documentLimits");
         onlyKeys(limits, LIMIT_KEYS);
@@ -115,6 +95,25 @@ public final class DeploymentConfig {
             throw soon.error("must be between 0 and 366, got " + n);
         }
         dueSoonDays = (int) n;
+    }
+
+    private static final int RATE = 0;
+    private static final int COUNTRIES = 1;
+    private static final int PROVINCES = 2;
+
+    /** The parser of each kind of configured value: one class, not one per kind (class loading at cold start). */
+    private static final class Values<T> implements Function<Node, T> {
+        private final int kind;
+
+        Values(int kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T apply(Node v) {
+            return (T) (kind == RATE ? rate(v) : codes(v, kind == COUNTRIES));
+        }
     }
 
     /** Loads the embedded defaults and, when {@value #ENV} is set, merges the named file over them. */
