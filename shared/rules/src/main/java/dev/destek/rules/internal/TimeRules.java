@@ -37,19 +37,30 @@ public final class TimeRules {
     public TimeRules(Catalogue catalogue, DeploymentConfig config) {
         this.catalogue = catalogue;
         this.config = config;
+        // rule by rule over the items each names, not every item × every rule: same lists (rule order), a fraction
+        // of the interpreted work at cold start
+        Map<String, List<Timeline<Catalogue.TimeRule>>> lists = new java.util.HashMap<>();
         for (String item : catalogue.items.keySet()) {
-            List<Timeline<Catalogue.TimeRule>> list = new ArrayList<>();
-            for (Timeline<Catalogue.TimeRule> timeline : catalogue.timeRules.values()) {
-                for (Timeline.Entry<Catalogue.TimeRule> v : timeline.entries()) {
-                    Catalogue.TimeRule t = v.value();
-                    if (t.subject() != null && t.rejection() != null && !t.rejection().equals("DEADLINE_MISSED")
-                            && !t.direction().equals("NONE") && t.appliesTo(item)) {
-                        list.add(timeline);
-                        break;
-                    }
+            lists.put(item, new ArrayList<>());
+        }
+        for (Timeline<Catalogue.TimeRule> timeline : catalogue.timeRules.values()) {
+            Set<String> items = new java.util.LinkedHashSet<>();
+            for (Timeline.Entry<Catalogue.TimeRule> v : timeline.entries()) {
+                Catalogue.TimeRule t = v.value();
+                if (t.subject() != null && t.rejection() != null && !t.rejection().equals("DEADLINE_MISSED")
+                        && !t.direction().equals("NONE")) {
+                    items.addAll(t.items().contains("ALL") ? catalogue.items.keySet() : t.items());
                 }
             }
-            checksByItem.put(item, List.copyOf(list));
+            for (String item : items) {
+                List<Timeline<Catalogue.TimeRule>> list = lists.get(item);
+                if (list != null) { // "S0" and other non-items
+                    list.add(timeline);
+                }
+            }
+        }
+        for (Map.Entry<String, List<Timeline<Catalogue.TimeRule>>> e : lists.entrySet()) {
+            checksByItem.put(e.getKey(), List.copyOf(e.getValue()));
         }
         for (Map.Entry<String, Timeline<Catalogue.TimeRule>> e : catalogue.timeRules.entrySet()) {
             for (Timeline.Entry<Catalogue.TimeRule> v : e.getValue().entries()) {
