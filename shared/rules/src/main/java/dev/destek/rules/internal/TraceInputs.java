@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * The inputs of a trace step: an immutable, insertion-ordered map over one {@code key, value, key, value…} array.
- * Values may be given as {@link BigDecimal} or {@link java.time.LocalDate}: they are turned into their trace text
- * ({@code toPlainString()}, ISO date) only when read, so a quote whose trace is never serialised does not pay for
- * formatting (the text is then kept; racy but benign: immutable values, idempotent conversion).
+ * Values may be given as {@link BigDecimal}, {@link java.time.LocalDate}, a {@link Timeline.Entry} (its period),
+ * {@link #joined} or any other immutable value ({@code String.valueOf}, e.g. a {@code Period}): they are turned into
+ * their trace text ({@code toPlainString()}, ISO date, …) only when read, so a quote whose trace is never serialised
+ * does not pay for formatting (the text is then kept; racy but benign: immutable values, idempotent conversion).
  * Equal to (and prints and serialises like) the {@code LinkedHashMap} it replaces, but built with one allocation
  * and no hashing: a quote writes ~70 of them (hot path). Keys are unique by construction (callers write literals);
  * a repeated key behaves as with {@code LinkedHashMap.put}.
@@ -96,7 +97,8 @@ public final class TraceInputs extends AbstractMap<String, String> {
             return (String) v;
         }
         String t = v instanceof java.math.BigDecimal ? ((java.math.BigDecimal) v).toPlainString()
-                : v instanceof java.time.LocalDate ? date((java.time.LocalDate) v) : String.valueOf(v);
+                : v instanceof java.time.LocalDate ? date((java.time.LocalDate) v)
+                : v instanceof Timeline.Entry ? ((Timeline.Entry<?>) v).describePeriod() : String.valueOf(v);
         kv[at] = t;
         return t;
     }
@@ -147,6 +149,27 @@ public final class TraceInputs extends AbstractMap<String, String> {
             entries = s;
         }
         return s;
+    }
+
+    /**
+     * An input value that reads as {@code String.join(",", values)}, joined on first read. Only for collections that
+     * never change (the catalogue's and configuration's), since the join happens later.
+     */
+    public static Object joined(java.util.Collection<String> values) {
+        return new Joined(values);
+    }
+
+    private static final class Joined {
+        private final java.util.Collection<String> values;
+
+        Joined(java.util.Collection<String> values) {
+            this.values = values;
+        }
+
+        @Override
+        public String toString() {
+            return String.join(",", values);
+        }
     }
 
     /** {@code d.toString()} (ISO-8601 yyyy-MM-dd) without StringBuilder for years 0..9999; hot path of the trace. */
