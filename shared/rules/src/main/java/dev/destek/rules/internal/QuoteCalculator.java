@@ -158,6 +158,10 @@ public final class QuoteCalculator {
         final ItemRules rules;
         final String countriesText;
         final Map<String, BigDecimal> capUse = new HashMap<>();
+        /** The last Art. 34 deadline computed: period, trigger date and last allowed day. */
+        Catalogue.FilingPeriod filingPeriod;
+        LocalDate filingFrom;
+        LocalDate filingLast;
         /** The payment date the Art. 33(1) steps below were made for (null: none yet). */
         LocalDate bonusDate;
         BigDecimal targetCountryAdd;
@@ -451,7 +455,7 @@ public final class QuoteCalculator {
                     "REJECTED " + codes(claimLevel)));
         }
         inForce(item, ir, e, rejections, trace);
-        filingPeriod(ir, r, e, rejections, trace);
+        filingPeriod(claim, e, rejections, trace);
         excludedKind(ir, e, rejections, trace);
         excludedCondition(ir, e, rejections, trace);
         timeRules.check(item, r, e, rejections, trace);
@@ -474,10 +478,10 @@ public final class QuoteCalculator {
         BigDecimal base = rejections.isEmpty() ? capped : ZERO;
         trace.add(step("eligible-base", ir.latestArticle, inputs("claimed", claimed,
                 "currency", e.currency(), "amountUsd", amountUsd == null ? "n/a" : amountUsd,
-                "afterCaps", capped, "rejections", codes(rejections)), base.toPlainString()));
+                "afterCaps", capped, "rejections", codes(rejections)), TraceInputs.plain(base)));
         BigDecimal support = base.multiply(rate).setScale(SCALE, ROUNDING);
         trace.add(step("support", "House rule (DOMAIN A-54): HALF_UP to 2 decimals",
-                inputs("eligibleBase", base, "rate", rate), support.toPlainString()));
+                inputs("eligibleBase", base, "rate", rate), TraceInputs.plain(support)));
         if (cap != null && e.capUsedUsd() != null && base.signum() > 0) {
             support = applySupportCap(cap, e, support, claim.capUse, trace);
         }
@@ -497,8 +501,8 @@ public final class QuoteCalculator {
         trace.add(step(cap.value().id(), cap.reference(), inputs("capKey", String.valueOf(e.capKey()), "maxUsd",
                 cap.value().maxUsd(), "capUsedUsd", e.capUsedUsd(),
                 "usedInThisRequest", usedHere, "support", support,
-                "basis", cap.value().basis()), out.compareTo(support) < 0 ? "CAPPED " + out.toPlainString()
-                : "WITHIN_CAP " + out.toPlainString()));
+                "basis", cap.value().basis()), out.compareTo(support) < 0 ? "CAPPED " + TraceInputs.plain(out)
+                : "WITHIN_CAP " + TraceInputs.plain(out)));
         return out;
     }
 
@@ -542,7 +546,7 @@ public final class QuoteCalculator {
                 "source", found == null ? "none" : found.source() + " (Art. 36(1))"),
                 found == null ? "NEEDS_CONVERSION: no " + e.currency() + " rate for " + rateDate
                         + " in the request (a rate is never guessed)"
-                        : "USD per unit " + found.usdPerUnit().toPlainString()));
+                        : "USD per unit " + TraceInputs.plain(found.usdPerUnit())));
         if (found == null) {
             rejections.add(new Quote.Rejection(RejectionCodes.NEEDS_CONVERSION, "Art. 36(1)"));
             return null;
@@ -632,7 +636,7 @@ public final class QuoteCalculator {
                         "days", TraceInputs.number(e.days()), "areaM2", String.valueOf(e.areaM2()),
                         "totalRentedAreaM2", String.valueOf(e.totalRentedAreaM2()),
                         "travelClass", String.valueOf(e.travelClass()), "before", before),
-                        base.compareTo(before) < 0 ? "CAPPED " + base.setScale(SCALE, ROUNDING).toPlainString()
+                        base.compareTo(before) < 0 ? "CAPPED " + TraceInputs.plain(base.setScale(SCALE, ROUNDING))
                                 : "WITHIN_CAP"));
             }
         }
@@ -723,9 +727,10 @@ public final class QuoteCalculator {
 
     /** Art. 34: last allowed filing day = trigger date + period (java.time clamping), inclusive (DOMAIN §0). */
     @Cites(article = "Art. 34(1)-(5)", since = "2015-06-02")
-    private void filingPeriod(ItemRules ir, QuoteRequest r, QuoteRequest.Expense e,
-                              List<Quote.Rejection> rejections, List<Quote.TraceStep> trace) {
-        Timeline.Entry<Catalogue.FilingPeriod> entry = ir.filingPeriods.entryOrNull(r.filingDate());
+    private void filingPeriod(Claim claim, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
+                              List<Quote.TraceStep> trace) {
+        QuoteRequest r = claim.request;
+        Timeline.Entry<Catalogue.FilingPeriod> entry = claim.rules.filingPeriods.entryOrNull(r.filingDate());
         if (entry == null) {
             trace.add(step("art34.filing-period", "Art. 34", inputs("filingDate", r.filingDate()),
                     "MANUAL_REVIEW: no filing period in force on the filing date"));
@@ -735,7 +740,15 @@ public final class QuoteCalculator {
         Catalogue.FilingPeriod p = entry.value();
         Catalogue.Trigger trigger = p.triggerFor(e.kind());
         LocalDate from = triggerDate(trigger, r, e);
-        LocalDate last = lastAllowedDay(from, p);
+        LocalDate last;
+        if (p == claim.filingPeriod && from.equals(claim.filingFrom)) { // lines of one date: one Period addition
+            last = claim.filingLast;
+        } else {
+            last = lastAllowedDay(from, p);
+            claim.filingPeriod = p;
+            claim.filingFrom = from;
+            claim.filingLast = last;
+        }
         boolean late = r.filingDate().isAfter(last);
         String article = entry.reference();
         // the Period itself: immutable, turned into its ISO text (toString) only when the trace is read
@@ -900,13 +913,13 @@ public final class QuoteCalculator {
     /** {@code toPlainString()}, made once for the configuration's own rates. */
     private String plain(BigDecimal v) {
         String text = plainTexts.get(v);
-        return text != null ? text : v.toPlainString();
+        return text != null ? text : TraceInputs.plain(v);
     }
 
     /** {@code "+" + toPlainString()}, made once for zero and the catalogue's bonus points. */
     private String plus(BigDecimal v) {
         String text = plusTexts.get(v);
-        return text != null ? text : "+" + v.toPlainString();
+        return text != null ? text : "+" + TraceInputs.plain(v);
     }
 
     // ---------------------------------------------------------------------------------------- helpers
