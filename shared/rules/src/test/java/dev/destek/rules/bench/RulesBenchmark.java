@@ -29,7 +29,6 @@ import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -40,7 +39,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code quotes}: JMH throughput ({@link #quote}), one thread, one forked JVM, of an 8-line trade delegation
  *   (transport, accommodation, organisation, promotion, interpretation; caps, two EUR lines converted, bonuses;
  *   every line's full trace is built and returned). JMH's GC profiler adds bytes allocated per quote, which does not
- *   depend on how busy the machine is. The quote is recomputed every call: nothing is cached per request.</li>
+ *   depend on how busy the machine is. The quote is recomputed every call: nothing is cached per request. Then the
+ *   same loop in a child JVM with {@code -Xbatch} (compilation finishes before the code runs on, so warm-up does
+ *   not wait for a busy machine's compiler threads), timed by the thread's CPU time: quotes per CPU-second, which
+ *   another build on the machine disturbs far less than wall-clock quotes/s.</li>
  *   <li>{@code load}: the first {@code Rules.load} in a fresh JVM, median over N child JVMs (each runs
  *   {@code load-child}, touches nothing before the load and prints wall and thread-CPU time). Not a JMH
  *   {@code SingleShotTime} fork: JMH's own start-up loads regex, lambdas and concurrency classes before the benchmark
@@ -72,6 +74,7 @@ public class RulesBenchmark {
         String what = args.length == 0 ? "all" : args[0];
         switch (what) {
             case "load-child": loadChild(); return;
+            case "cpu-child": cpuChild(); return;
             case "quotes": quotes(); return;
             case "load": load(); return;
             case "all": load(); quotes(); return;
@@ -142,7 +145,7 @@ public class RulesBenchmark {
                 + "median %.1f ms thread CPU; %d JVMs%n", median(ms), ms[0], ms[ms.length - 1], median(cpu), forks);
     }
 
-    private static void quotes() throws RunnerException {
+    private static void quotes() throws Exception {
         Quote q = Rules.load(Map.of()).quote(claim());
         int steps = check(q);
         System.out.printf("claim: %d lines, %d trace steps, total support %s USD%n", q.lines().size(), steps,
@@ -162,6 +165,64 @@ public class RulesBenchmark {
                     + "allocated per quote%n", q.lines().size(), primary.getScore(), primary.getScoreError(),
                     bytes == null ? "?" : String.format("%.0f", bytes.getScore()));
         }
+        quotesPerCpuSecond();
+    }
+
+    /** Child JVM (-Xbatch): quotes per thread CPU-second after warm-up, median of the iterations. */
+    private static void cpuChild() {
+        int warmups = Integer.getInteger("bench.warmups", 5);
+        int iterations = Integer.getInteger("bench.iterations", 5);
+        long iterationNs = Integer.getInteger("bench.iterationMs", 1000) * 1_000_000L;
+        Rules rules = Rules.load(Map.of());
+        QuoteRequest request = claim();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] rates = new double[iterations];
+        for (int i = 0; i < warmups + iterations; i++) {
+            long n = 0;
+            long c0 = threads.getCurrentThreadCpuTime();
+            long c;
+            do {
+                for (int k = 0; k < 256; k++) {
+                    sink = rules.quote(request);
+                }
+                n += 256;
+                c = threads.getCurrentThreadCpuTime();
+            } while (c - c0 < iterationNs);
+            if (i >= warmups) {
+                rates[i - warmups] = n / ((c - c0) / 1e9);
+            }
+        }
+        Arrays.sort(rates);
+        System.out.printf("CPU_RATE %.0f %.0f %.0f%n", median(rates), rates[0], rates[rates.length - 1]);
+    }
+
+    private static void quotesPerCpuSecond() throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        List<String> command = new ArrayList<>(List.of(java, "-Xbatch", "-cp", System.getProperty("java.class.path")));
+        for (String p : List.of("bench.warmups", "bench.iterations", "bench.iterationMs")) {
+            if (System.getProperty(p) != null) {
+                command.add("-D" + p + "=" + System.getProperty(p));
+            }
+        }
+        command.add(RulesBenchmark.class.getName());
+        command.add("cpu-child");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String result = null;
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                all.append(line).append('\n');
+                if (line.startsWith("CPU_RATE ")) {
+                    result = line.substring(9);
+                }
+            }
+        }
+        if (p.waitFor() != 0 || result == null) {
+            throw new IllegalStateException("child JVM failed:\n" + all);
+        }
+        String[] parts = result.split(" ");
+        System.out.printf("quotes per thread CPU-second (child JVM, -Xbatch): median %s (min %s, max %s)%n", parts[0],
+                parts[1], parts[2]);
     }
 
     private static int check(Quote q) {
