@@ -41,13 +41,11 @@ public final class CatalogueBundler {
                 Files.newOutputStream(classes.resolve(Tree.BUNDLE))))) {
             out.writeInt(Tree.MAGIC);
             out.writeInt(Tree.FORMAT);
-            out.writeInt(strings.size());
+            writeCount(out, strings.size());
             for (String s : strings.keySet()) {
                 byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-                if (utf8.length > 0xffff) {
-                    throw new IllegalStateException("string longer than 65535 bytes in the catalogue: " + s);
-                }
-                out.writeShort(utf8.length);
+                boolean ascii = utf8.length == s.length();
+                writeCount(out, utf8.length << 1 | (ascii ? 0 : 1));
                 out.write(utf8);
             }
             write(out, all, strings);
@@ -94,25 +92,34 @@ public final class CatalogueBundler {
         return d.unscaledValue().bitLength() < 64;
     }
 
+    /** A count or index: 7 bits a byte, low bits first, high bit set on all but the last byte. */
+    private static void writeCount(DataOutputStream out, int v) throws IOException {
+        while ((v & ~0x7f) != 0) {
+            out.writeByte(v & 0x7f | 0x80);
+            v >>>= 7;
+        }
+        out.writeByte(v);
+    }
+
     private static void write(DataOutputStream out, Object v, Map<String, Integer> strings) throws IOException {
         if (v == null) {
             out.writeByte(Tree.NULL);
         } else if (v instanceof Map) {
             out.writeByte(Tree.MAP);
-            out.writeInt(((Map<?, ?>) v).size());
+            writeCount(out, ((Map<?, ?>) v).size());
             for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-                out.writeInt(strings.get((String) e.getKey()));
+                writeCount(out, strings.get((String) e.getKey()));
                 write(out, e.getValue(), strings);
             }
         } else if (v instanceof List) {
             out.writeByte(Tree.LIST);
-            out.writeInt(((List<?>) v).size());
+            writeCount(out, ((List<?>) v).size());
             for (Object o : (List<?>) v) {
                 write(out, o, strings);
             }
         } else if (v instanceof String) {
             out.writeByte(Tree.STRING);
-            out.writeInt(strings.get((String) v));
+            writeCount(out, strings.get((String) v));
         } else if (v instanceof Long) {
             out.writeByte(Tree.LONG);
             out.writeLong((Long) v);
@@ -122,7 +129,7 @@ public final class CatalogueBundler {
             out.writeInt(((BigDecimal) v).scale());
         } else if (v instanceof BigDecimal) {
             out.writeByte(Tree.BIG_DECIMAL);
-            out.writeInt(strings.get(((BigDecimal) v).toPlainString()));
+            writeCount(out, strings.get(((BigDecimal) v).toPlainString()));
         } else if (v instanceof Boolean) {
             out.writeByte((Boolean) v ? Tree.TRUE : Tree.FALSE);
         } else {

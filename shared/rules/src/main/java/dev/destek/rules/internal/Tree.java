@@ -19,7 +19,7 @@ public final class Tree {
     /** Build-time bundle of all catalogue YAML (see {@link CatalogueBundler}); format: {@link #readBundle}. */
     public static final String BUNDLE = "regulation/catalogue.bundle.bin";
     static final int MAGIC = 0x44535442; // "DSTB"
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     static final int NULL = 0;
     static final int STRING = 1;
     static final int LONG = 2;
@@ -45,11 +45,10 @@ public final class Tree {
         return yamlResource(name);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> bundle() {
         Map<String, Object> b = bundle;
         if (b == null) {
-            try (InputStream in = Tree.class.getClassLoader().getResourceAsStream(BUNDLE)) {
+            try (InputStream in = openBundle()) {
                 b = in == null ? Map.of() : readBundle(in);
             } catch (IOException e) {
                 throw new RulesConfigException(BUNDLE, "cannot read: " + e.getMessage(), e);
@@ -60,10 +59,47 @@ public final class Tree {
     }
 
     /**
-     * Decodes a bundle: {@code int MAGIC, int FORMAT, int n, n × (short length, UTF-8 bytes)} (the string table:
-     * every key and string value once) followed by one value, the map of resource name to tree. A value is a tag
-     * byte and its payload: STRING index, LONG long, DECIMAL long unscaled + int scale, BIG_DECIMAL string index,
-     * MAP count + count × (key index, value), LIST count + values; indexes and counts are ints.
+     * The bundle beside this class (same directory tree or jar, where the build puts it), else through the class
+     * loader. Not the class loader first: a resource lookup asks the JDK's modules before the class path, ~5 ms of
+     * interpreted image-index hashing in a fresh JVM.
+     */
+    private static InputStream openBundle() throws IOException {
+        java.security.CodeSource source = Tree.class.getProtectionDomain().getCodeSource();
+        java.net.URL location = source == null ? null : source.getLocation();
+        if (location != null && "file".equals(location.getProtocol())) {
+            try {
+                java.io.File root = new java.io.File(location.toURI());
+                if (root.isDirectory()) {
+                    java.io.File file = new java.io.File(root, BUNDLE);
+                    if (file.isFile()) {
+                        return new java.io.FileInputStream(file);
+                    }
+                } else if (root.isFile()) {
+                    java.util.jar.JarFile jar = new java.util.jar.JarFile(root);
+                    java.util.zip.ZipEntry entry = jar.getEntry(BUNDLE);
+                    if (entry != null) {
+                        return new java.io.FilterInputStream(jar.getInputStream(entry)) {
+                            @Override
+                            public void close() throws IOException {
+                                jar.close();
+                            }
+                        };
+                    }
+                    jar.close();
+                }
+            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                // an unusual location: the class loader below finds it
+            }
+        }
+        return Tree.class.getClassLoader().getResourceAsStream(BUNDLE);
+    }
+
+    /**
+     * Decodes a bundle: {@code int MAGIC, int FORMAT, count n, n × (count length << 1 | notAscii, UTF-8 bytes)}
+     * (the string table: every key and string value once) followed by one value, the map of resource name to tree. A
+     * value is a tag byte and its payload: STRING index, LONG long, DECIMAL long unscaled + int scale, BIG_DECIMAL
+     * string index, MAP count + count × (key index, value), LIST count + values. Counts and indexes are 7 bits a
+     * byte (most fit one), ASCII strings are copied rather than decoded: at cold start this loop runs interpreted.
      */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> readBundle(InputStream in) throws IOException {
@@ -72,7 +108,7 @@ public final class Tree {
             throw new RulesConfigException(BUNDLE, "not a catalogue bundle of format " + FORMAT
                     + ": rebuild the module");
         }
-        String[] strings = new String[r.readInt()];
+        String[] strings = new String[r.readCount()];
         for (int i = 0; i < strings.length; i++) {
             strings[i] = r.readString();
         }
@@ -100,10 +136,24 @@ public final class Tree {
             return (long) readInt() << 32 | (readInt() & 0xffffffffL);
         }
 
+        int readCount() {
+            int v = 0;
+            int shift = 0;
+            int x;
+            do {
+                x = b[at++];
+                v |= (x & 0x7f) << shift;
+                shift += 7;
+            } while (x < 0);
+            return v;
+        }
+
         String readString() {
-            int n = (b[at] & 0xff) << 8 | (b[at + 1] & 0xff);
-            String s = new String(b, at + 2, n, java.nio.charset.StandardCharsets.UTF_8);
-            at += 2 + n;
+            int n = readCount();
+            int length = n >>> 1;
+            String s = new String(b, at, length, (n & 1) == 0 ? java.nio.charset.StandardCharsets.ISO_8859_1
+                    : java.nio.charset.StandardCharsets.UTF_8);
+            at += length;
             return s;
         }
 
@@ -111,26 +161,26 @@ public final class Tree {
             int tag = b[at++];
             switch (tag) {
                 case NULL: return null;
-                case STRING: return strings[readInt()];
+                case STRING: return strings[readCount()];
                 case LONG: return readLong();
                 case DECIMAL: {
                     long unscaled = readLong();
                     return java.math.BigDecimal.valueOf(unscaled, readInt());
                 }
-                case BIG_DECIMAL: return new java.math.BigDecimal(strings[readInt()]);
+                case BIG_DECIMAL: return new java.math.BigDecimal(strings[readCount()]);
                 case TRUE: return Boolean.TRUE;
                 case FALSE: return Boolean.FALSE;
                 case MAP: {
-                    int n = readInt();
+                    int n = readCount();
                     Map<String, Object> m = new java.util.LinkedHashMap<>(n * 4 / 3 + 1);
                     for (int i = 0; i < n; i++) {
-                        String key = strings[readInt()];
+                        String key = strings[readCount()];
                         m.put(key, readValue());
                     }
                     return m;
                 }
                 case LIST: {
-                    int n = readInt();
+                    int n = readCount();
                     java.util.List<Object> l = new java.util.ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
                         l.add(readValue());
