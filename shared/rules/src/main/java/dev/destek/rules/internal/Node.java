@@ -139,7 +139,7 @@ public final class Node {
     }
 
     public String string() {
-        if (!(value instanceof String) || ((String) value).isBlank()) {
+        if (!(value instanceof String) || !startsPrintable((String) value) && ((String) value).isBlank()) {
             throw error("expected a non-blank string, got " + describe());
         }
         return (String) value;
@@ -179,11 +179,31 @@ public final class Node {
 
     public Period period() {
         String text = string();
+        Period known = PERIODS.get(text);
+        if (known != null) {
+            return known;
+        }
         try {
-            return Period.parse(text);
+            Period p = Period.parse(text);
+            if (PERIODS.size() < 4096) {
+                PERIODS.put(text, p);
+            }
+            return p;
         } catch (DateTimeParseException e) {
             throw error("expected an ISO-8601 period such as P1Y, got " + describe());
         }
+    }
+
+    /** Periods already parsed, by text: a handful (P1Y ~30 times), and each interpreted regex match is costly. */
+    private static final Map<String, Period> PERIODS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A first character that is printable ASCII makes a string non-blank without {@code isBlank}'s scan. */
+    private static boolean startsPrintable(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        char c = s.charAt(0);
+        return c > ' ' && c < 0x7f;
     }
 
     public List<String> strings() {
