@@ -336,16 +336,19 @@ public final class QuoteCalculator {
         return value;
     }
 
-    private static final String[] EXPENSE_POINTERS = new String[64];
+    /** Holder: the pointers are made on the first quote, not when Rules.load loads this class (cold start). */
+    private static final class ExpensePointers {
+        static final String[] POINTERS = new String[64];
 
-    static {
-        for (int i = 0; i < EXPENSE_POINTERS.length; i++) {
-            EXPENSE_POINTERS[i] = "/expenses/" + i;
+        static {
+            for (int i = 0; i < POINTERS.length; i++) {
+                POINTERS[i] = "/expenses/" + i;
+            }
         }
     }
 
     private static String expensePointer(int i) {
-        return i < EXPENSE_POINTERS.length ? EXPENSE_POINTERS[i] : "/expenses/" + i;
+        return i < ExpensePointers.POINTERS.length ? ExpensePointers.POINTERS[i] : "/expenses/" + i;
     }
 
     private static void positive(Integer v, String at) {
