@@ -217,15 +217,18 @@ public final class QuoteCalculator {
             throw new QuoteRequestException("/applicant", "applicant is required");
         }
         required(r.applicant().role(), "/applicant/role");
-        boolean sectorRestricted = r.filingDate() != null && catalogue.eligibility.containsKey(item) && catalogue.eligibility.get(item)
-                .at(r.filingDate()).map(x -> !x.sectors().isEmpty()).orElse(false);
+        ItemRules ir = itemRules(item);
+        Catalogue.Eligibility eligible = r.filingDate() == null || ir.eligibility == null ? null
+                : ir.eligibility.valueOrNull(r.filingDate());
+        boolean sectorRestricted = eligible != null && !eligible.sectors().isEmpty();
         if (sectorRestricted) {
             required(r.applicant().sector(), "/applicant/sector");
         }
         if (r.filingDate() == null) {
             throw new QuoteRequestException("/filingDate", "filingDate is required");
         }
-        boolean bonusItem = catalogue.bonusItems.at(r.filingDate()).map(s -> s.contains(item)).orElse(false);
+        Set<String> bonusItems = catalogue.bonusItems.valueOrNull(r.filingDate());
+        boolean bonusItem = bonusItems != null && bonusItems.contains(item);
         List<String> countries = r.activity() == null ? null : r.activity().countries();
         if (bonusItem && (countries == null || countries.isEmpty())) {
             throw new QuoteRequestException("/activity/countries",
@@ -233,21 +236,26 @@ public final class QuoteCalculator {
         }
         if (countries != null) {
             for (int i = 0; i < countries.size(); i++) {
-                required(countries.get(i), "/activity/countries/" + i);
+                String country = countries.get(i);
+                if (country == null || country.isBlank()) { // the pointer only on failure (hot path)
+                    required(country, "/activity/countries/" + i);
+                }
             }
         }
         if (r.expenses() == null || r.expenses().isEmpty()) {
             throw new QuoteRequestException("/expenses", "at least one expense is required");
         }
         Set<String> ids = new HashSet<>();
+        Catalogue.FilingPeriod period = ir.filingPeriods.valueOrNull(r.filingDate());
         for (int i = 0; i < r.expenses().size(); i++) {
-            validateExpense(item, r, r.expenses().get(i), expensePointer(i), ids);
+            validateExpense(item, r, period, r.expenses().get(i), expensePointer(i), ids);
         }
         validateRates(r);
         return item;
     }
 
-    private void validateExpense(String item, QuoteRequest r, QuoteRequest.Expense e, String at, Set<String> ids) {
+    private void validateExpense(String item, QuoteRequest r, Catalogue.FilingPeriod period, QuoteRequest.Expense e,
+                                 String at, Set<String> ids) {
         if (e == null) {
             throw new QuoteRequestException(at, "expense is required");
         }
@@ -276,9 +284,8 @@ public final class QuoteCalculator {
         if (e.paymentDate() == null) {
             throw new QuoteRequestException(at + "/paymentDate", "paymentDate is required (Art. 36(4))");
         }
-        Optional<Catalogue.FilingPeriod> period = catalogue.filingPeriods.get(item).at(r.filingDate());
-        if (period.isPresent()) {
-            Catalogue.Trigger t = period.get().triggerFor(kind);
+        if (period != null) {
+            Catalogue.Trigger t = period.triggerFor(kind);
             if (t == Catalogue.Trigger.DOCUMENT_ISSUE_DATE && e.documentIssueDate() == null) {
                 throw new QuoteRequestException(at + "/documentIssueDate",
                         "documentIssueDate is required: for " + item + " the filing period runs from it (Art. 34(4))");
@@ -369,23 +376,28 @@ public final class QuoteCalculator {
         }
         for (int i = 0; i < r.exchangeRates().size(); i++) {
             QuoteRequest.ExchangeRate x = r.exchangeRates().get(i);
-            String at = "/exchangeRates/" + i;
             if (x == null) {
-                throw new QuoteRequestException(at, "exchange rate is required");
+                throw new QuoteRequestException(ratePointer(i), "exchange rate is required");
             }
             if (x.currency() == null || !isIsoCurrency(x.currency())) {
-                throw new QuoteRequestException(at + "/currency", "unknown currency " + x.currency());
+                throw new QuoteRequestException(ratePointer(i) + "/currency", "unknown currency " + x.currency());
             }
             if (x.date() == null) {
-                throw new QuoteRequestException(at + "/date", "missing date");
+                throw new QuoteRequestException(ratePointer(i) + "/date", "missing date");
             }
             if (x.usdPerUnit() == null || x.usdPerUnit().signum() <= 0) {
-                throw new QuoteRequestException(at + "/usdPerUnit", "usdPerUnit must be positive");
+                throw new QuoteRequestException(ratePointer(i) + "/usdPerUnit", "usdPerUnit must be positive");
             }
-            if (x.source() == null || !List.of("TCMB_INDICATIVE", "OANDA").contains(x.source())) {
-                throw new QuoteRequestException(at + "/source", "expected TCMB_INDICATIVE or OANDA (Art. 36(1))");
+            if (x.source() == null || !x.source().equals("TCMB_INDICATIVE") && !x.source().equals("OANDA")) {
+                throw new QuoteRequestException(ratePointer(i) + "/source",
+                        "expected TCMB_INDICATIVE or OANDA (Art. 36(1))");
             }
         }
+    }
+
+    /** Built only for an error (hot path). */
+    private static String ratePointer(int i) {
+        return "/exchangeRates/" + i;
     }
 
     private static boolean isIsoCurrency(String code) {
@@ -446,7 +458,8 @@ public final class QuoteCalculator {
     private Quote.Line line(String item, Claim claim, QuoteRequest.Expense e, List<Quote.Rejection> claimLevel) {
         QuoteRequest r = claim.request;
         ItemRules ir = claim.rules;
-        List<Quote.Rejection> rejections = new ArrayList<>(claimLevel);
+        List<Quote.Rejection> rejections = new ArrayList<>(4);
+        rejections.addAll(claimLevel);
         List<Quote.TraceStep> trace = new ArrayList<>(16);
         BigDecimal claimed = e.amount().setScale(SCALE, ROUNDING); // exact: at most 2 decimals (validated)
         LocalDate refDate = e.paymentDate(); // list/rate versions in force on the expense date (DOMAIN A-27(d))
