@@ -845,9 +845,9 @@ public final class QuoteCalculator {
             claimBonuses(claim, refDate);
             trace.add(claim.targetCountryStep);
             trace.add(claim.provinceStep);
-            rate = rate.add(claim.targetCountryAdd).add(claim.provinceAdd);
+            rate = plusPoints(plusPoints(rate, claim.targetCountryAdd), claim.provinceAdd);
         }
-        rate = rate.add(fairBonus(item, claim, e, refDate, trace));
+        rate = plusPoints(rate, fairBonus(item, claim, e, refDate, trace));
 
         Timeline.Entry<BigDecimal> max = config.maxRate.entryOrNull(refDate);
         BigDecimal cap = max == null ? BigDecimal.ONE : max.value();
@@ -919,6 +919,14 @@ public final class QuoteCalculator {
                         "provinceInEk2", String.valueOf(listed), "ek2Source", ek2Origin),
                 plus(provinceAdd));
         claim.bonusDate = refDate;
+    }
+
+    /**
+     * {@code rate.add(points)}; adding no points keeps the very same rate (same value and scale as the sum, since
+     * rates have a scale of 0 or more), so the configured rate's trace text, made once, is found again.
+     */
+    private static BigDecimal plusPoints(BigDecimal rate, BigDecimal points) {
+        return points == BigDecimal.ZERO && rate.scale() >= 0 ? rate : rate.add(points);
     }
 
     private Set<String> ek1(LocalDate day) {
