@@ -158,13 +158,20 @@ public final class DeploymentConfig {
     }
 
     private static Object read(Path path) {
-        boolean json = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
-        try (InputStream in = Files.newInputStream(path)) {
-            return Tree.parse(in, path.toString(), json);
-        } catch (NoSuchFileException e) {
-            throw new RulesConfigException(ENV, "file not found: " + path);
-        } catch (IOException e) {
-            throw new RulesConfigException(ENV, "cannot read " + path + ": " + e.getMessage(), e);
+        return OverrideFile.read(path);
+    }
+
+    /** Holder: its exception classes are loaded only when an override file is read, not at every cold start. */
+    private static final class OverrideFile {
+        static Object read(Path path) {
+            boolean json = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+            try (InputStream in = Files.newInputStream(path)) {
+                return Tree.parse(in, path.toString(), json);
+            } catch (NoSuchFileException e) {
+                throw new RulesConfigException(ENV, "file not found: " + path);
+            } catch (IOException e) {
+                throw new RulesConfigException(ENV, "cannot read " + path + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -102,11 +102,11 @@ public final class Node {
 
     /** A required key whose value may not be null. */
     public Node get(String key) {
-        Map<String, Object> m = map();
-        if (!m.containsKey(key) || m.get(key) == null) {
+        Object v = map().get(key); // one lookup: absent and null are both missing (cold start)
+        if (v == null) {
             throw new RulesConfigException(child(key), "missing key");
         }
-        return new Node(m.get(key), this, key, -1);
+        return new Node(v, this, key, -1);
     }
 
     /** An optional key: a null node when absent. */

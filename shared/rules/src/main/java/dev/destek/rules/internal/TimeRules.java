@@ -65,22 +65,26 @@ public final class TimeRules {
         for (Map.Entry<String, Timeline<Catalogue.TimeRule>> e : catalogue.timeRules.entrySet()) {
             for (Timeline.Entry<Catalogue.TimeRule> v : e.getValue().entries()) {
                 Catalogue.TimeRule t = v.value();
-                String at = "regulation/deadlines/time_rules.yaml: rules." + e.getKey();
-                known(at + ".trigger", t.trigger());
-                known(at + ".subject", t.subject());
+                // the key paths are built only for an error (Rules.load, cold start)
+                known(e.getKey(), ".trigger", t.trigger());
+                known(e.getKey(), ".subject", t.subject());
                 if (t.when() != null && !CONDITIONS.contains(t.when()) && !t.when().startsWith("SUBTYPE:")) {
-                    throw new RulesConfigException(at + ".when", "unknown condition " + t.when());
+                    throw new RulesConfigException(at(e.getKey()) + ".when", "unknown condition " + t.when());
                 }
                 if (t.unless() != null && !CONDITIONS.contains(t.unless())) {
-                    throw new RulesConfigException(at + ".unless", "unknown condition " + t.unless());
+                    throw new RulesConfigException(at(e.getKey()) + ".unless", "unknown condition " + t.unless());
                 }
             }
         }
     }
 
-    private static void known(String at, String fact) {
+    private static String at(String rule) {
+        return "regulation/deadlines/time_rules.yaml: rules." + rule;
+    }
+
+    private static void known(String rule, String field, String fact) {
         if (fact != null && !CLAIM_FACTS.contains(fact) && !EXPENSE_FACTS.contains(fact)) {
-            throw new RulesConfigException(at, "unknown fact " + fact);
+            throw new RulesConfigException(at(rule) + field, "unknown fact " + fact);
         }
     }
 

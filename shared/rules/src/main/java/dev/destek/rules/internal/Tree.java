@@ -48,8 +48,9 @@ public final class Tree {
     private static Map<String, Object> bundle() {
         Map<String, Object> b = bundle;
         if (b == null) {
-            try (InputStream in = openBundle()) {
-                b = in == null ? Map.of() : readBundle(in);
+            try {
+                byte[] bytes = bundleBytes();
+                b = bytes == null ? Map.of() : readBundle(bytes);
             } catch (IOException e) {
                 throw new RulesConfigException(BUNDLE, "cannot read: " + e.getMessage(), e);
             }
@@ -63,7 +64,7 @@ public final class Tree {
      * loader. Not the class loader first: a resource lookup asks the JDK's modules before the class path, ~5 ms of
      * interpreted image-index hashing in a fresh JVM.
      */
-    private static InputStream openBundle() throws IOException {
+    private static byte[] bundleBytes() throws IOException {
         java.security.CodeSource source = Tree.class.getProtectionDomain().getCodeSource();
         java.net.URL location = source == null ? null : source.getLocation();
         if (location != null && "file".equals(location.getProtocol())) {
@@ -72,26 +73,27 @@ public final class Tree {
                 if (root.isDirectory()) {
                     java.io.File file = new java.io.File(root, BUNDLE);
                     if (file.isFile()) {
-                        return new java.io.FileInputStream(file);
+                        try (InputStream in = new java.io.FileInputStream(file)) {
+                            return in.readAllBytes();
+                        }
                     }
                 } else if (root.isFile()) {
-                    java.util.jar.JarFile jar = new java.util.jar.JarFile(root);
-                    java.util.zip.ZipEntry entry = jar.getEntry(BUNDLE);
-                    if (entry != null) {
-                        return new java.io.FilterInputStream(jar.getInputStream(entry)) {
-                            @Override
-                            public void close() throws IOException {
-                                jar.close();
+                    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(root)) {
+                        java.util.zip.ZipEntry entry = jar.getEntry(BUNDLE);
+                        if (entry != null) {
+                            try (InputStream in = jar.getInputStream(entry)) {
+                                return in.readAllBytes();
                             }
-                        };
+                        }
                     }
-                    jar.close();
                 }
             } catch (java.net.URISyntaxException | IllegalArgumentException e) {
                 // an unusual location: the class loader below finds it
             }
         }
-        return Tree.class.getClassLoader().getResourceAsStream(BUNDLE);
+        try (InputStream in = Tree.class.getClassLoader().getResourceAsStream(BUNDLE)) {
+            return in == null ? null : in.readAllBytes();
+        }
     }
 
     /**
@@ -101,9 +103,13 @@ public final class Tree {
      * string index, MAP count + count × (key index, value), LIST count + values. Counts and indexes are 7 bits a
      * byte (most fit one), ASCII strings are copied rather than decoded: at cold start this loop runs interpreted.
      */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> readBundle(InputStream in) throws IOException {
-        Reader r = new Reader(in.readAllBytes());
+        return readBundle(in.readAllBytes());
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> readBundle(byte[] bytes) {
+        Reader r = new Reader(bytes);
         if (r.readInt() != MAGIC || r.readInt() != FORMAT) {
             throw new RulesConfigException(BUNDLE, "not a catalogue bundle of format " + FORMAT
                     + ": rebuild the module");
