@@ -459,7 +459,9 @@ public final class QuoteCalculator {
         QuoteRequest r = claim.request;
         ItemRules ir = claim.rules;
         List<Quote.Rejection> rejections = new ArrayList<>(4);
-        rejections.addAll(claimLevel);
+        if (!claimLevel.isEmpty()) { // addAll copies even an empty list
+            rejections.addAll(claimLevel);
+        }
         List<Quote.TraceStep> trace = new ArrayList<>(16);
         BigDecimal claimed = e.amount().setScale(SCALE, ROUNDING); // exact: at most 2 decimals (validated)
         LocalDate refDate = e.paymentDate(); // list/rate versions in force on the expense date (DOMAIN A-27(d))
