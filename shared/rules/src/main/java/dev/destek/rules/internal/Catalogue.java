@@ -127,13 +127,7 @@ public final class Catalogue {
             if (it.containsKey(id)) {
                 throw doc.get("id").error("support item " + id + " defined twice");
             }
-            it.put(id, Timeline.ofDatedValues(doc.get("values"), new Function<Node, ItemVersion>() {
-            @Override
-            public ItemVersion apply(Node v) {
-                return new ItemVersion(v.get("article").string(),
-                    v.get("claimForm").string(), v.get("nameEn").string(), v.get("nameTr").string());
-            }
-        }));
+            it.put(id, Timeline.ofDatedValues(doc.get("values"), new Values<ItemVersion>(this, ITEM_VERSION)));
         }
         items = Collections.unmodifiableMap(it);
 
@@ -152,156 +146,173 @@ public final class Catalogue {
         for (Map.Entry<String, Node> e : index.get("checklists").entries()) {
             knownItem(e.getKey(), e.getValue());
             Node doc = Tree.resource(ROOT + e.getValue().string());
-            cl.put(e.getKey(), Timeline.ofDatedValues(doc.get("values"), new Function<Node, List<ChecklistLine>>() {
-            @Override
-            public List<ChecklistLine> apply(Node v) {
-                return checklistLines(v);
-            }
-        }));
+            cl.put(e.getKey(), Timeline.ofDatedValues(doc.get("values"),
+                    new Values<List<ChecklistLine>>(this, CHECKLIST)));
         }
         checklists = Collections.unmodifiableMap(cl);
 
         Node params = index.get("parameters");
-        eligibility = perItem(param(params, "eligible_applicants"),
-                new Function<Node, Eligibility>() {
-            @Override
-            public Eligibility apply(Node v) {
-                return new Eligibility(orderedSet(v.get("roles").strings()), orderedSet(v.opt("types").strings()),
-                        orderedSet(v.opt("sectors").strings()));
-            }
-        });
-        exclusions = perItem(param(params, "excluded_expense_kinds"), new Function<Node, Set<String>>() {
-            @Override
-            public Set<String> apply(Node v) {
-                return kinds(v);
-            }
-        });
-        filingPeriods = perItem(param(params, "claim_filing_period"), new Function<Node, FilingPeriod>() {
-            @Override
-            public FilingPeriod apply(Node v) {
-                return filingPeriod(v);
-            }
-        });
-        excludedConditions = perItem(param(params, "excluded_conditions"), new Function<Node, Map<String, String>>() {
-            @Override
-            public Map<String, String> apply(Node v) {
-            Map<String, String> flags = new LinkedHashMap<>();
-            for (Node c : v.list()) {
-                String flag = c.get("flag").string();
-                if (!EXCLUSION_FLAGS.contains(flag)) {
-                    throw c.get("flag").error("unknown flag " + flag + ", expected one of " + EXCLUSION_FLAGS);
-                }
-                flags.put(flag, c.get("article").string());
-            }
-            return Collections.unmodifiableMap(flags);
-        }
-        });
-        bonusItems = Timeline.ofDatedValues(param(params, "bonus_items").get("values"), new Function<Node, Set<String>>() {
-            @Override
-            public Set<String> apply(Node v) {
-            for (Node id : v.list()) {
-                knownItem(id.string(), id);
-            }
-            return orderedSet(v.strings());
-        }
-        });
+        eligibility = perItem(param(params, "eligible_applicants"), new Values<Eligibility>(this, ELIGIBILITY));
+        exclusions = perItem(param(params, "excluded_expense_kinds"), new Values<Set<String>>(this, EXCLUDED_KINDS));
+        filingPeriods = perItem(param(params, "claim_filing_period"), new Values<FilingPeriod>(this, FILING_PERIOD));
+        excludedConditions = perItem(param(params, "excluded_conditions"),
+                new Values<Map<String, String>>(this, EXCLUDED_CONDITIONS));
+        bonusItems = Timeline.ofDatedValues(param(params, "bonus_items").get("values"),
+                new Values<Set<String>>(this, BONUS_ITEMS));
         targetCountryBonus = Timeline.ofDatedValues(param(params, "target_country_bonus").get("values"),
-                new Function<Node, BigDecimal>() {
-            @Override
-            public BigDecimal apply(Node v) {
-                return Catalogue.points(v);
-            }
-        });
+                new Values<BigDecimal>(this, TARGET_COUNTRY_BONUS));
         provinceBonus = Timeline.ofDatedValues(param(params, "province_bonus").get("values"),
-                new Function<Node, ProvinceBonus>() {
-            @Override
-            public ProvinceBonus apply(Node v) {
-                return new ProvinceBonus(points(v.get("points")), orderedSet(v.get("applicantRoles").strings()));
-            }
-        });
-        supportCaps = perItem(param(params, "support_amount_caps"), new Function<Node, SupportCap>() {
-            @Override
-            public SupportCap apply(Node v) {
-                return new SupportCap(v.get("id").string(),
-                kinds(v.get("kinds")), new BigDecimal(v.get("maxUsd").string()), v.get("scope").string(),
-                v.get("basis").string());
-            }
-        });
-        baseCaps = perItem(param(params, "expense_base_caps"), new Function<Node, List<BaseCap>>() {
-            @Override
-            public List<BaseCap> apply(Node v) {
-            List<BaseCap> caps = new java.util.ArrayList<>();
-            for (Node c : v.list()) {
-                String type = c.get("type").string();
-                if (!BASE_CAP_TYPES.contains(type)) {
-                    throw c.get("type").error("unknown cap type " + type + ", expected one of " + BASE_CAP_TYPES);
-                }
-                caps.add(new BaseCap(c.get("id").string(), type, kinds(c.get("kinds")),
-                        c.opt("value").isNull() ? null : new BigDecimal(c.get("value").string()),
-                        c.get("article").string()));
-            }
-            return List.copyOf(caps);
-        }
-        });
-        fairBonus = Timeline.ofDatedValues(param(params, "fair_bonus").get("values"), new Function<Node, FairBonus>() {
-            @Override
-            public FairBonus apply(Node v) {
-            for (Node id : v.get("items").list()) {
-                knownItem(id.string(), id);
-            }
-            return new FairBonus(v.get("rule").string(), points(v.get("points")), orderedSet(v.get("items").strings()),
-                    kinds(v.get("kinds")));
-        }
-        });
-        profiles = perItem(param(params, "item_profiles"), new Function<Node, ItemProfile>() {
-            @Override
-            public ItemProfile apply(Node v) {
-                return profile(v);
-            }
-        });
+                new Values<ProvinceBonus>(this, PROVINCE_BONUS));
+        supportCaps = perItem(param(params, "support_amount_caps"), new Values<SupportCap>(this, SUPPORT_CAP));
+        baseCaps = perItem(param(params, "expense_base_caps"), new Values<List<BaseCap>>(this, BASE_CAPS));
+        fairBonus = Timeline.ofDatedValues(param(params, "fair_bonus").get("values"),
+                new Values<FairBonus>(this, FAIR_BONUS));
+        profiles = perItem(param(params, "item_profiles"), new Values<ItemProfile>(this, PROFILE));
         Map<String, Timeline<TimeRule>> tr = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : param(params, "time_rules").get("rules").entries()) {
             String id = e.getKey();
-            tr.put(id, Timeline.ofDatedValues(e.getValue().get("values"), new Function<Node, TimeRule>() {
-            @Override
-            public TimeRule apply(Node v) {
-                return timeRule(id, v);
-            }
-        }));
+            tr.put(id, Timeline.ofDatedValues(e.getValue().get("values"), new Values<TimeRule>(this, TIME_RULE, id)));
         }
         timeRules = Collections.unmodifiableMap(tr);
-        greenPassport = Timeline.ofDatedValues(param(params, "green_passport_bands").get("values"), new Function<Node, GreenPassportRule>() {
-            @Override
-            public GreenPassportRule apply(Node v) {
-            List<GreenPassportBand> bands = new java.util.ArrayList<>();
-            for (Node b : v.get("bands").list()) {
-                bands.add(new GreenPassportBand((int) b.get("passports").longValue(), dec(b.opt("minInclusive")),
-                        dec(b.opt("minExclusive")), dec(b.opt("maxInclusive"))));
-            }
-            return new GreenPassportRule((int) v.get("years").longValue(), List.copyOf(bands));
-        }
-        });
-        debtOffset = Timeline.ofDatedValues(param(params, "debt_offset").get("values"), new Function<Node, Map<String, Object>>() {
-            @Override
-            public Map<String, Object> apply(Node v) {
-                return v.map();
-            }
-        });
-        fxRateDate = Timeline.ofDatedValues(param(params, "fx_rate_date").get("values"), new Function<Node, List<Map<String, Object>>>() {
-            @Override
-            public List<Map<String, Object>> apply(Node v) {
-            List<Map<String, Object>> rules = new java.util.ArrayList<>();
-            for (Node r : v.list()) {
-                rules.add(r.map());
-            }
-            return List.copyOf(rules);
-        }
-        });
+        greenPassport = Timeline.ofDatedValues(param(params, "green_passport_bands").get("values"),
+                new Values<GreenPassportRule>(this, GREEN_PASSPORT));
+        debtOffset = Timeline.ofDatedValues(param(params, "debt_offset").get("values"),
+                new Values<Map<String, Object>>(this, DEBT_OFFSET));
+        fxRateDate = Timeline.ofDatedValues(param(params, "fx_rate_date").get("values"),
+                new Values<List<Map<String, Object>>>(this, FX_RATE_DATE));
         Map<String, String> refs = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : params.entries()) {
             refs.put(e.getKey(), Tree.resource(ROOT + e.getValue().string()).opt("reference").stringOr(""));
         }
         parameterReferences = Collections.unmodifiableMap(refs);
+    }
+
+    /**
+     * The parser of every kind of dated value, chosen by {@code kind}: one class instead of an anonymous class per
+     * kind (17), since each class costs ~0.3 ms to load in a fresh JVM and Rules.load runs at cold start.
+     */
+    private static final class Values<T> implements Function<Node, T> {
+        private final Catalogue catalogue;
+        private final int kind;
+        private final String id;
+
+        Values(Catalogue catalogue, int kind) {
+            this(catalogue, kind, null);
+        }
+
+        Values(Catalogue catalogue, int kind, String id) {
+            this.catalogue = catalogue;
+            this.kind = kind;
+            this.id = id;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T apply(Node v) {
+            return (T) catalogue.value(kind, id, v);
+        }
+    }
+
+    private static final int ITEM_VERSION = 0;
+    private static final int CHECKLIST = 1;
+    private static final int ELIGIBILITY = 2;
+    private static final int EXCLUDED_KINDS = 3;
+    private static final int FILING_PERIOD = 4;
+    private static final int EXCLUDED_CONDITIONS = 5;
+    private static final int BONUS_ITEMS = 6;
+    private static final int TARGET_COUNTRY_BONUS = 7;
+    private static final int PROVINCE_BONUS = 8;
+    private static final int SUPPORT_CAP = 9;
+    private static final int BASE_CAPS = 10;
+    private static final int FAIR_BONUS = 11;
+    private static final int PROFILE = 12;
+    private static final int TIME_RULE = 13;
+    private static final int GREEN_PASSPORT = 14;
+    private static final int DEBT_OFFSET = 15;
+    private static final int FX_RATE_DATE = 16;
+
+    private Object value(int kind, String id, Node v) {
+        switch (kind) {
+            case ITEM_VERSION:
+                return new ItemVersion(v.get("article").string(), v.get("claimForm").string(),
+                        v.get("nameEn").string(), v.get("nameTr").string());
+            case CHECKLIST:
+                return checklistLines(v);
+            case ELIGIBILITY:
+                return new Eligibility(orderedSet(v.get("roles").strings()), orderedSet(v.opt("types").strings()),
+                        orderedSet(v.opt("sectors").strings()));
+            case EXCLUDED_KINDS:
+                return kinds(v);
+            case FILING_PERIOD:
+                return filingPeriod(v);
+            case EXCLUDED_CONDITIONS: {
+                Map<String, String> flags = new LinkedHashMap<>();
+                for (Node c : v.list()) {
+                    String flag = c.get("flag").string();
+                    if (!EXCLUSION_FLAGS.contains(flag)) {
+                        throw c.get("flag").error("unknown flag " + flag + ", expected one of " + EXCLUSION_FLAGS);
+                    }
+                    flags.put(flag, c.get("article").string());
+                }
+                return Collections.unmodifiableMap(flags);
+            }
+            case BONUS_ITEMS: {
+                for (Node n : v.list()) {
+                    knownItem(n.string(), n);
+                }
+                return orderedSet(v.strings());
+            }
+            case TARGET_COUNTRY_BONUS:
+                return Catalogue.points(v);
+            case PROVINCE_BONUS:
+                return new ProvinceBonus(points(v.get("points")), orderedSet(v.get("applicantRoles").strings()));
+            case SUPPORT_CAP:
+                return new SupportCap(v.get("id").string(), kinds(v.get("kinds")),
+                        new BigDecimal(v.get("maxUsd").string()), v.get("scope").string(), v.get("basis").string());
+            case BASE_CAPS: {
+                List<BaseCap> caps = new java.util.ArrayList<>();
+                for (Node c : v.list()) {
+                    String type = c.get("type").string();
+                    if (!BASE_CAP_TYPES.contains(type)) {
+                        throw c.get("type").error("unknown cap type " + type + ", expected one of " + BASE_CAP_TYPES);
+                    }
+                    caps.add(new BaseCap(c.get("id").string(), type, kinds(c.get("kinds")),
+                            c.opt("value").isNull() ? null : new BigDecimal(c.get("value").string()),
+                            c.get("article").string()));
+                }
+                return List.copyOf(caps);
+            }
+            case FAIR_BONUS: {
+                for (Node n : v.get("items").list()) {
+                    knownItem(n.string(), n);
+                }
+                return new FairBonus(v.get("rule").string(), points(v.get("points")),
+                        orderedSet(v.get("items").strings()), kinds(v.get("kinds")));
+            }
+            case PROFILE:
+                return profile(v);
+            case TIME_RULE:
+                return timeRule(id, v);
+            case GREEN_PASSPORT: {
+                List<GreenPassportBand> bands = new java.util.ArrayList<>();
+                for (Node b : v.get("bands").list()) {
+                    bands.add(new GreenPassportBand((int) b.get("passports").longValue(), dec(b.opt("minInclusive")),
+                            dec(b.opt("minExclusive")), dec(b.opt("maxInclusive"))));
+                }
+                return new GreenPassportRule((int) v.get("years").longValue(), List.copyOf(bands));
+            }
+            case DEBT_OFFSET:
+                return v.map();
+            case FX_RATE_DATE: {
+                List<Map<String, Object>> rules = new java.util.ArrayList<>();
+                for (Node r : v.list()) {
+                    rules.add(r.map());
+                }
+                return List.copyOf(rules);
+            }
+            default:
+                throw new IllegalStateException("kind " + kind);
+        }
     }
 
     static final List<String> EXCLUSION_FLAGS = List.of("turkishOrTurkeyDirectedMedia", "paidToPartner");

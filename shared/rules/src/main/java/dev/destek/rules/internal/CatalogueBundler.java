@@ -1,12 +1,13 @@
 package dev.destek.rules.internal;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,10 @@ import java.util.Set;
 
 /**
  * Build step (process-classes): parses every YAML file reachable from {@code regulation/index.yaml} plus
- * {@code config/defaults.yaml} and writes them, as trees keyed by resource name, to {@value Tree#BUNDLE}. At
- * runtime {@link Tree#resource} reads the bundle with the JSON parser only, which keeps SnakeYAML off the
- * cold-start path. The YAML files stay the source of truth; without the bundle they are read directly.
+ * {@code config/defaults.yaml} and writes them, as trees keyed by resource name, to {@value Tree#BUNDLE} in the
+ * binary form {@link Tree#readBundle} decodes (a string table, then tagged values). At runtime {@link Tree#resource}
+ * reads only that, which keeps SnakeYAML and jackson-core off the cold-start path. The YAML files stay the source of
+ * truth; without the bundle they are read directly, and {@code CatalogueBundleTest} checks the two agree.
  */
 public final class CatalogueBundler {
     private CatalogueBundler() {
@@ -29,14 +31,24 @@ public final class CatalogueBundler {
         names.add(DeploymentConfig.DEFAULTS);
         Node index = Tree.yamlResource(Catalogue.ROOT + "index.yaml");
         collect(index.raw(), names);
-        try (JsonGenerator g = new JsonFactory().createGenerator(
-                Files.newOutputStream(classes.resolve(Tree.BUNDLE)), JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            for (String name : names) {
-                g.writeFieldName(name);
-                write(g, Tree.yamlResource(name).raw());
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (String name : names) {
+            all.put(name, Tree.yamlResource(name).raw());
+        }
+        Map<String, Integer> strings = new LinkedHashMap<>();
+        intern(all, strings);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(classes.resolve(Tree.BUNDLE))))) {
+            out.writeInt(Tree.MAGIC);
+            out.writeInt(Tree.FORMAT);
+            writeCount(out, strings.size());
+            for (String s : strings.keySet()) {
+                byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+                boolean ascii = utf8.length == s.length();
+                writeCount(out, utf8.length << 1 | (ascii ? 0 : 1));
+                out.write(utf8);
             }
-            g.writeEndObject();
+            write(out, all, strings);
         }
         // validate what was bundled, so a broken catalogue fails the build here
         Catalogue.load();
@@ -58,30 +70,68 @@ public final class CatalogueBundler {
         }
     }
 
-    private static void write(JsonGenerator g, Object v) throws IOException {
-        if (v == null) {
-            g.writeNull();
-        } else if (v instanceof Map) {
-            g.writeStartObject();
+    /** The string table: each key and string value once, in first-seen order. */
+    private static void intern(Object v, Map<String, Integer> strings) {
+        if (v instanceof Map) {
             for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-                g.writeFieldName((String) e.getKey());
-                write(g, e.getValue());
+                strings.putIfAbsent((String) e.getKey(), strings.size());
+                intern(e.getValue(), strings);
             }
-            g.writeEndObject();
         } else if (v instanceof List) {
-            g.writeStartArray();
             for (Object o : (List<?>) v) {
-                write(g, o);
+                intern(o, strings);
             }
-            g.writeEndArray();
         } else if (v instanceof String) {
-            g.writeString((String) v);
+            strings.putIfAbsent((String) v, strings.size());
+        } else if (v instanceof BigDecimal && !fitsLong((BigDecimal) v)) {
+            strings.putIfAbsent(((BigDecimal) v).toPlainString(), strings.size());
+        }
+    }
+
+    private static boolean fitsLong(BigDecimal d) {
+        return d.unscaledValue().bitLength() < 64;
+    }
+
+    /** A count or index: 7 bits a byte, low bits first, high bit set on all but the last byte. */
+    private static void writeCount(DataOutputStream out, int v) throws IOException {
+        while ((v & ~0x7f) != 0) {
+            out.writeByte(v & 0x7f | 0x80);
+            v >>>= 7;
+        }
+        out.writeByte(v);
+    }
+
+    private static void write(DataOutputStream out, Object v, Map<String, Integer> strings) throws IOException {
+        if (v == null) {
+            out.writeByte(Tree.NULL);
+        } else if (v instanceof Map) {
+            out.writeByte(Tree.MAP);
+            writeCount(out, ((Map<?, ?>) v).size());
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                writeCount(out, strings.get((String) e.getKey()));
+                write(out, e.getValue(), strings);
+            }
+        } else if (v instanceof List) {
+            out.writeByte(Tree.LIST);
+            writeCount(out, ((List<?>) v).size());
+            for (Object o : (List<?>) v) {
+                write(out, o, strings);
+            }
+        } else if (v instanceof String) {
+            out.writeByte(Tree.STRING);
+            writeCount(out, strings.get((String) v));
         } else if (v instanceof Long) {
-            g.writeNumber((Long) v);
+            out.writeByte(Tree.LONG);
+            out.writeLong((Long) v);
+        } else if (v instanceof BigDecimal && fitsLong((BigDecimal) v)) {
+            out.writeByte(Tree.DECIMAL); // keeps the exact scale, e.g. 0.50
+            out.writeLong(((BigDecimal) v).unscaledValue().longValueExact());
+            out.writeInt(((BigDecimal) v).scale());
         } else if (v instanceof BigDecimal) {
-            g.writeNumber(((BigDecimal) v).toPlainString()); // keeps the exact decimal text, e.g. 0.50
+            out.writeByte(Tree.BIG_DECIMAL);
+            writeCount(out, strings.get(((BigDecimal) v).toPlainString()));
         } else if (v instanceof Boolean) {
-            g.writeBoolean((Boolean) v);
+            out.writeByte((Boolean) v ? Tree.TRUE : Tree.FALSE);
         } else {
             throw new IllegalStateException("unexpected value " + v.getClass());
         }

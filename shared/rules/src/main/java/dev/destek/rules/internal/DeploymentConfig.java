@@ -75,32 +75,12 @@ public final class DeploymentConfig {
             if (e.getValue().isNull()) {
                 throw e.getValue().error("missing key");
             }
-            rates.put(e.getKey(), Timeline.ofPeriods(e.getValue(), new Function<Node, BigDecimal>() {
-            @Override
-            public BigDecimal apply(Node v) {
-                return DeploymentConfig.rate(v);
-            }
-        }));
+            rates.put(e.getKey(), Timeline.ofPeriods(e.getValue(), new Values<BigDecimal>(RATE)));
         }
         baseRates = Collections.unmodifiableMap(rates);
-        maxRate = Timeline.ofPeriods(root.get("maxRate"), new Function<Node, BigDecimal>() {
-            @Override
-            public BigDecimal apply(Node v) {
-                return DeploymentConfig.rate(v);
-            }
-        });
-        ek1Countries = Timeline.ofPeriods(root.get("ek1Countries"), new Function<Node, Set<String>>() {
-            @Override
-            public Set<String> apply(Node v) {
-                return codes(v, true);
-            }
-        });
-        ek2Provinces = Timeline.ofPeriods(root.get("ek2Provinces"), new Function<Node, Set<String>>() {
-            @Override
-            public Set<String> apply(Node v) {
-                return codes(v, false);
-            }
-        });
+        maxRate = Timeline.ofPeriods(root.get("maxRate"), new Values<BigDecimal>(RATE));
+        ek1Countries = Timeline.ofPeriods(root.get("ek1Countries"), new Values<Set<String>>(COUNTRIES));
+        ek2Provinces = Timeline.ofPeriods(root.get("ek2Provinces"), new Values<Set<String>>(PROVINCES));
 
         Node limits = root.get("documentLimits");
         onlyKeys(limits, LIMIT_KEYS);
@@ -183,6 +163,25 @@ public final class DeploymentConfig {
         return new DecreeCap(amount.setScale(2), scope.string());
     }
 
+    private static final int RATE = 0;
+    private static final int COUNTRIES = 1;
+    private static final int PROVINCES = 2;
+
+    /** The parser of each kind of configured value: one class, not one per kind (class loading at cold start). */
+    private static final class Values<T> implements Function<Node, T> {
+        private final int kind;
+
+        Values(int kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T apply(Node v) {
+            return (T) (kind == RATE ? rate(v) : codes(v, kind == COUNTRIES));
+        }
+    }
+
     /** Loads the embedded defaults and, when {@value #ENV} is set, merges the named file over them. */
     public static DeploymentConfig load(Map<String, String> env, Catalogue catalogue) {
         Node defaults = Tree.resource(DEFAULTS);
@@ -230,13 +229,20 @@ public final class DeploymentConfig {
     }
 
     private static Object read(Path path) {
-        boolean json = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
-        try (InputStream in = Files.newInputStream(path)) {
-            return Tree.parse(in, path.toString(), json);
-        } catch (NoSuchFileException e) {
-            throw new RulesConfigException(ENV, "file not found: " + path);
-        } catch (IOException e) {
-            throw new RulesConfigException(ENV, "cannot read " + path + ": " + e.getMessage(), e);
+        return OverrideFile.read(path);
+    }
+
+    /** Holder: its exception classes are loaded only when an override file is read, not at every cold start. */
+    private static final class OverrideFile {
+        static Object read(Path path) {
+            boolean json = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+            try (InputStream in = Files.newInputStream(path)) {
+                return Tree.parse(in, path.toString(), json);
+            } catch (NoSuchFileException e) {
+                throw new RulesConfigException(ENV, "file not found: " + path);
+            } catch (IOException e) {
+                throw new RulesConfigException(ENV, "cannot read " + path + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -102,11 +102,11 @@ public final class Node {
 
     /** A required key whose value may not be null. */
     public Node get(String key) {
-        Map<String, Object> m = map();
-        if (!m.containsKey(key) || m.get(key) == null) {
+        Object v = map().get(key); // one lookup: absent and null are both missing (cold start)
+        if (v == null) {
             throw new RulesConfigException(child(key), "missing key");
         }
-        return new Node(m.get(key), this, key, -1);
+        return new Node(v, this, key, -1);
     }
 
     /** An optional key: a null node when absent. */
@@ -139,7 +139,7 @@ public final class Node {
     }
 
     public String string() {
-        if (!(value instanceof String) || ((String) value).isBlank()) {
+        if (!(value instanceof String) || !startsPrintable((String) value) && ((String) value).isBlank()) {
             throw error("expected a non-blank string, got " + describe());
         }
         return (String) value;
@@ -179,11 +179,31 @@ public final class Node {
 
     public Period period() {
         String text = string();
+        Period known = PERIODS.get(text);
+        if (known != null) {
+            return known;
+        }
         try {
-            return Period.parse(text);
+            Period p = Period.parse(text);
+            if (PERIODS.size() < 4096) {
+                PERIODS.put(text, p);
+            }
+            return p;
         } catch (DateTimeParseException e) {
             throw error("expected an ISO-8601 period such as P1Y, got " + describe());
         }
+    }
+
+    /** Periods already parsed, by text: a handful (P1Y ~30 times), and each interpreted regex match is costly. */
+    private static final Map<String, Period> PERIODS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A first character that is printable ASCII makes a string non-blank without {@code isBlank}'s scan. */
+    private static boolean startsPrintable(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        char c = s.charAt(0);
+        return c > ' ' && c < 0x7f;
     }
 
     public List<String> strings() {
@@ -206,13 +226,31 @@ public final class Node {
         return true;
     }
 
+    /**
+     * Dates already parsed, by text: the catalogue repeats a few effective dates hundreds of times (2015-06-02 in
+     * every file), and the bundle's strings are shared instances whose hash is computed once. Bounded by the distinct
+     * dates of the catalogue and configuration (a cap guards against a huge override file).
+     */
+    private static final Map<String, LocalDate> DATES = new java.util.concurrent.ConcurrentHashMap<>();
+
     static LocalDate parseDate(String text, Node at) {
+        LocalDate known = DATES.get(text);
+        if (known != null) {
+            return known;
+        }
+        LocalDate d = parseNewDate(text, at);
+        if (DATES.size() < 4096) {
+            DATES.put(text, d);
+        }
+        return d;
+    }
+
+    private static LocalDate parseNewDate(String text, Node at) {
         // fast path for yyyy-mm-dd without the DateTimeFormatter machinery (cold start); same result and errors
         if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-' && isDigits(text, 0, 4)
                 && isDigits(text, 5, 7) && isDigits(text, 8, 10)) {
             try {
-                return LocalDate.of(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(5, 7)),
-                        Integer.parseInt(text.substring(8, 10)));
+                return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
             } catch (java.time.DateTimeException e) {
                 throw at.error("expected an ISO date (yyyy-mm-dd), got \"" + text + "\"");
             }
@@ -222,6 +260,14 @@ public final class Node {
         } catch (DateTimeParseException e) {
             throw at.error("expected an ISO date (yyyy-mm-dd), got \"" + text + "\"");
         }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 
     private String describe() {

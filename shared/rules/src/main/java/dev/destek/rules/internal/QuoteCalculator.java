@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Computes a {@link Quote}. Order per line: item in force → Art. 34 filing period → excluded kinds →
@@ -41,6 +43,14 @@ public final class QuoteCalculator {
     private final DeploymentConfig config;
     private final TimeRules timeRules;
     private final String rulesVersion;
+    private final String ek1Origin;
+    private final String ek2Origin;
+    private final String maxRateOrigin;
+    /** Per item, what its quotes look up: built on the item's first quote (not in Rules.load: cold start). */
+    private final Map<String, ItemRules> itemRules = new ConcurrentHashMap<>();
+    /** Trace texts of the catalogue's and configuration's own decimals (rates, points), made once. */
+    private final Map<BigDecimal, String> plainTexts = new IdentityHashMap<>();
+    private final Map<BigDecimal, String> plusTexts = new IdentityHashMap<>();
 
     /** DOMAIN A-29 (interpretation A29_QUOTE_PROVINCE): the activity's province decides the quote count. */
     private final boolean quotesByActivityProvince;
@@ -53,6 +63,125 @@ public final class QuoteCalculator {
         this.quotesByActivityProvince = "ACTIVITY_PROVINCE".equals(interpretations.get("A29_QUOTE_PROVINCE"));
         this.timeRules = timeRules;
         this.rulesVersion = catalogue.version + "; config " + config.describe();
+        this.ek1Origin = config.origin("ek1Countries");
+        this.ek2Origin = config.origin("ek2Provinces");
+        this.maxRateOrigin = config.origin("maxRate");
+        for (Timeline<BigDecimal> rates : config.baseRates.values()) {
+            for (Timeline.Entry<BigDecimal> e : rates.entries()) {
+                plainTexts.put(e.value(), e.value().toPlainString());
+            }
+        }
+        for (Timeline.Entry<BigDecimal> e : config.maxRate.entries()) {
+            plainTexts.put(e.value(), e.value().toPlainString());
+        }
+        plainTexts.put(BigDecimal.ONE, BigDecimal.ONE.toPlainString());
+        plusTexts.put(BigDecimal.ZERO, "+" + BigDecimal.ZERO.toPlainString());
+        for (Timeline.Entry<BigDecimal> e : catalogue.targetCountryBonus.entries()) {
+            plusTexts.put(e.value(), "+" + e.value().toPlainString());
+        }
+        for (Timeline.Entry<Catalogue.ProvinceBonus> e : catalogue.provinceBonus.entries()) {
+            plusTexts.put(e.value().points(), "+" + e.value().points().toPlainString());
+        }
+        for (Timeline.Entry<Catalogue.FairBonus> e : catalogue.fairBonus.entries()) {
+            plusTexts.put(e.value().points(), "+" + e.value().points().toPlainString());
+        }
+    }
+
+    /**
+     * The catalogue and configuration of one item, looked up once instead of ~15 map lookups per line, and the
+     * quantity caps per expense kind already filtered and in their order of application.
+     */
+    private static final class ItemRules {
+        final Timeline<Catalogue.ItemVersion> versions;
+        /** Article of the latest version: cited when the item is not in force on the payment date. */
+        final String latestArticle;
+        final Timeline<Catalogue.FilingPeriod> filingPeriods;
+        final Timeline<Set<String>> exclusions;
+        final Timeline<Map<String, String>> excludedConditions;
+        final Timeline<Map<String, List<Catalogue.BaseCap>>> baseCapsByKind;
+        final Timeline<Catalogue.SupportCap> supportCaps;
+        final Timeline<Catalogue.Eligibility> eligibility;
+        final Timeline<Catalogue.ItemProfile> profiles;
+        final Timeline<BigDecimal> baseRates;
+        final String baseRateOrigin;
+        /** Art. 36(2): the 15th-of-the-month rate date for social/search ads (ADVERTISING, COOP_ADVERTISING). */
+        final boolean socialSearchRateDate;
+        /** Art. 36(3): the e-ticket date for PATIENT_TRAVEL. */
+        final boolean eTicketRateDate;
+
+        ItemRules(String item, Catalogue catalogue, DeploymentConfig config) {
+            versions = catalogue.items.get(item);
+            latestArticle = versions.latest().isPresent() ? versions.latest().get().value().article() : item;
+            filingPeriods = catalogue.filingPeriods.get(item);
+            exclusions = catalogue.exclusions.get(item);
+            excludedConditions = catalogue.excludedConditions.get(item);
+            Timeline<List<Catalogue.BaseCap>> caps = catalogue.baseCaps.get(item);
+            baseCapsByKind = caps == null ? null : byKind(caps, catalogue.expenseKinds);
+            supportCaps = catalogue.supportCaps.get(item);
+            eligibility = catalogue.eligibility.get(item);
+            profiles = catalogue.profiles.get(item);
+            baseRates = config.baseRates.get(item);
+            baseRateOrigin = config.origin("baseRates", item);
+            socialSearchRateDate = item.equals("ADVERTISING") || item.equals("COOP_ADVERTISING");
+            eTicketRateDate = item.equals("PATIENT_TRAVEL");
+        }
+
+        /** Each version's caps for each kind, in the order they apply (persons → days → … → economy). */
+        private static Timeline<Map<String, List<Catalogue.BaseCap>>> byKind(Timeline<List<Catalogue.BaseCap>> caps,
+                                                                             Set<String> kinds) {
+            List<Timeline.Entry<Map<String, List<Catalogue.BaseCap>>>> out = new ArrayList<>();
+            for (Timeline.Entry<List<Catalogue.BaseCap>> v : caps.entries()) {
+                Map<String, List<Catalogue.BaseCap>> byKind = new HashMap<>();
+                for (String kind : kinds) {
+                    List<Catalogue.BaseCap> forKind = new ArrayList<>();
+                    for (Catalogue.BaseCap c : v.value()) {
+                        if (c.kinds().contains(kind)) {
+                            forKind.add(c);
+                        }
+                    }
+                    forKind.sort(java.util.Comparator.comparingInt(c -> Catalogue.BASE_CAP_TYPES.indexOf(c.type())));
+                    byKind.put(kind, List.copyOf(forKind));
+                }
+                out.add(new Timeline.Entry<>(v.from(), v.to(), byKind, v.reference()));
+            }
+            return Timeline.of(out);
+        }
+    }
+
+    private ItemRules itemRules(String item) {
+        ItemRules rules = itemRules.get(item);
+        if (rules == null) {
+            rules = new ItemRules(item, catalogue, config);
+            ItemRules raced = itemRules.putIfAbsent(item, rules);
+            rules = raced == null ? rules : raced;
+        }
+        return rules;
+    }
+
+    /** Per request: what every line of it shares (claim facts as trace text, the Art. 33(1) steps per date). */
+    private static final class Claim {
+        final QuoteRequest request;
+        final ItemRules rules;
+        final String countriesText;
+        final Map<String, BigDecimal> capUse = new HashMap<>();
+        /** The last Art. 34 deadline computed: period, trigger date and last allowed day. */
+        Catalogue.FilingPeriod filingPeriod;
+        LocalDate filingFrom;
+        LocalDate filingLast;
+        /** The payment date the Art. 33(1) steps below were made for (null: none yet). */
+        LocalDate bonusDate;
+        BigDecimal targetCountryAdd;
+        BigDecimal provinceAdd;
+        Quote.TraceStep targetCountryStep;
+        Quote.TraceStep provinceStep;
+
+        Claim(QuoteRequest request, ItemRules rules) {
+            this.request = request;
+            this.rules = rules;
+            List<String> countries = request.activity() == null || request.activity().countries() == null
+                    ? List.of() : request.activity().countries();
+            this.countriesText = String.join(",", countries);
+        }
     }
 
     public Quote quote(QuoteRequest request) {
@@ -60,11 +189,11 @@ public final class QuoteCalculator {
         List<Quote.Rejection> claimRejections = eligibility(item, request);
         claimRejections.addAll(limits(item, request));
         claimRejections.addAll(protocol(item, request));
-        List<Quote.Line> lines = new ArrayList<>();
+        List<Quote.Line> lines = new ArrayList<>(request.expenses().size());
         BigDecimal total = ZERO;
-        Map<String, BigDecimal> capUse = new HashMap<>();
+        Claim claim = new Claim(request, itemRules(item));
         for (QuoteRequest.Expense e : request.expenses()) {
-            Quote.Line line = line(item, request, e, claimRejections, capUse);
+            Quote.Line line = line(item, claim, e, claimRejections);
             lines.add(line);
             total = total.add(line.support());
         }
@@ -94,15 +223,18 @@ public final class QuoteCalculator {
             throw new QuoteRequestException("/applicant", "applicant is required");
         }
         required(r.applicant().role(), "/applicant/role");
-        boolean sectorRestricted = r.filingDate() != null && catalogue.eligibility.containsKey(item) && catalogue.eligibility.get(item)
-                .at(r.filingDate()).map(x -> !x.sectors().isEmpty()).orElse(false);
+        ItemRules ir = itemRules(item);
+        Catalogue.Eligibility eligible = r.filingDate() == null || ir.eligibility == null ? null
+                : ir.eligibility.valueOrNull(r.filingDate());
+        boolean sectorRestricted = eligible != null && !eligible.sectors().isEmpty();
         if (sectorRestricted) {
             required(r.applicant().sector(), "/applicant/sector");
         }
         if (r.filingDate() == null) {
             throw new QuoteRequestException("/filingDate", "filingDate is required");
         }
-        boolean bonusItem = catalogue.bonusItems.at(r.filingDate()).map(s -> s.contains(item)).orElse(false);
+        Set<String> bonusItems = catalogue.bonusItems.valueOrNull(r.filingDate());
+        boolean bonusItem = bonusItems != null && bonusItems.contains(item);
         List<String> countries = r.activity() == null ? null : r.activity().countries();
         if (bonusItem && (countries == null || countries.isEmpty())) {
             throw new QuoteRequestException("/activity/countries",
@@ -110,7 +242,10 @@ public final class QuoteCalculator {
         }
         if (countries != null) {
             for (int i = 0; i < countries.size(); i++) {
-                required(countries.get(i), "/activity/countries/" + i);
+                String country = countries.get(i);
+                if (country == null || country.isBlank()) { // the pointer only on failure (hot path)
+                    required(country, "/activity/countries/" + i);
+                }
             }
         }
         if (r.activity() != null) {
@@ -123,14 +258,16 @@ public final class QuoteCalculator {
             throw new QuoteRequestException("/expenses", "at least one expense is required");
         }
         Set<String> ids = new HashSet<>();
+        Catalogue.FilingPeriod period = ir.filingPeriods.valueOrNull(r.filingDate());
         for (int i = 0; i < r.expenses().size(); i++) {
-            validateExpense(item, r, r.expenses().get(i), expensePointer(i), ids);
+            validateExpense(item, r, period, r.expenses().get(i), expensePointer(i), ids);
         }
         validateRates(r);
         return item;
     }
 
-    private void validateExpense(String item, QuoteRequest r, QuoteRequest.Expense e, String at, Set<String> ids) {
+    private void validateExpense(String item, QuoteRequest r, Catalogue.FilingPeriod period, QuoteRequest.Expense e,
+                                 String at, Set<String> ids) {
         if (e == null) {
             throw new QuoteRequestException(at, "expense is required");
         }
@@ -165,9 +302,8 @@ public final class QuoteCalculator {
         if (e.paymentDate() == null) {
             throw new QuoteRequestException(at + "/paymentDate", "paymentDate is required (Art. 36(4))");
         }
-        Optional<Catalogue.FilingPeriod> period = catalogue.filingPeriods.get(item).at(r.filingDate());
-        if (period.isPresent()) {
-            Catalogue.Trigger t = period.get().triggerFor(kind);
+        if (period != null) {
+            Catalogue.Trigger t = period.triggerFor(kind);
             if (t == Catalogue.Trigger.DOCUMENT_ISSUE_DATE && e.documentIssueDate() == null) {
                 throw new QuoteRequestException(at + "/documentIssueDate",
                         "documentIssueDate is required: for " + item + " the filing period runs from it (Art. 34(4))");
@@ -225,16 +361,19 @@ public final class QuoteCalculator {
         return value;
     }
 
-    private static final String[] EXPENSE_POINTERS = new String[64];
+    /** Holder: the pointers are made on the first quote, not when Rules.load loads this class (cold start). */
+    private static final class ExpensePointers {
+        static final String[] POINTERS = new String[64];
 
-    static {
-        for (int i = 0; i < EXPENSE_POINTERS.length; i++) {
-            EXPENSE_POINTERS[i] = "/expenses/" + i;
+        static {
+            for (int i = 0; i < POINTERS.length; i++) {
+                POINTERS[i] = "/expenses/" + i;
+            }
         }
     }
 
     private static String expensePointer(int i) {
-        return i < EXPENSE_POINTERS.length ? EXPENSE_POINTERS[i] : "/expenses/" + i;
+        return i < ExpensePointers.POINTERS.length ? ExpensePointers.POINTERS[i] : "/expenses/" + i;
     }
 
     private static void positive(Integer v, String at) {
@@ -255,23 +394,28 @@ public final class QuoteCalculator {
         }
         for (int i = 0; i < r.exchangeRates().size(); i++) {
             QuoteRequest.ExchangeRate x = r.exchangeRates().get(i);
-            String at = "/exchangeRates/" + i;
             if (x == null) {
-                throw new QuoteRequestException(at, "exchange rate is required");
+                throw new QuoteRequestException(ratePointer(i), "exchange rate is required");
             }
             if (x.currency() == null || !isIsoCurrency(x.currency())) {
-                throw new QuoteRequestException(at + "/currency", "unknown currency " + x.currency());
+                throw new QuoteRequestException(ratePointer(i) + "/currency", "unknown currency " + x.currency());
             }
             if (x.date() == null) {
-                throw new QuoteRequestException(at + "/date", "missing date");
+                throw new QuoteRequestException(ratePointer(i) + "/date", "missing date");
             }
             if (x.usdPerUnit() == null || x.usdPerUnit().signum() <= 0) {
-                throw new QuoteRequestException(at + "/usdPerUnit", "usdPerUnit must be positive");
+                throw new QuoteRequestException(ratePointer(i) + "/usdPerUnit", "usdPerUnit must be positive");
             }
-            if (x.source() == null || !List.of("TCMB_INDICATIVE", "OANDA").contains(x.source())) {
-                throw new QuoteRequestException(at + "/source", "expected TCMB_INDICATIVE or OANDA (Art. 36(1))");
+            if (x.source() == null || !x.source().equals("TCMB_INDICATIVE") && !x.source().equals("OANDA")) {
+                throw new QuoteRequestException(ratePointer(i) + "/source",
+                        "expected TCMB_INDICATIVE or OANDA (Art. 36(1))");
             }
         }
+    }
+
+    /** Built only for an error (hot path). */
+    private static String ratePointer(int i) {
+        return "/exchangeRates/" + i;
     }
 
     private static boolean isIsoCurrency(String code) {
@@ -329,10 +473,14 @@ public final class QuoteCalculator {
 
     // ---------------------------------------------------------------------------------------- line level
 
-    private Quote.Line line(String item, QuoteRequest r, QuoteRequest.Expense e, List<Quote.Rejection> claimLevel,
-                            Map<String, BigDecimal> capUse) {
-        List<Quote.Rejection> rejections = new ArrayList<>(claimLevel);
-        List<Quote.TraceStep> trace = new ArrayList<>();
+    private Quote.Line line(String item, Claim claim, QuoteRequest.Expense e, List<Quote.Rejection> claimLevel) {
+        QuoteRequest r = claim.request;
+        ItemRules ir = claim.rules;
+        List<Quote.Rejection> rejections = new ArrayList<>(4);
+        if (!claimLevel.isEmpty()) { // addAll copies even an empty list
+            rejections.addAll(claimLevel);
+        }
+        List<Quote.TraceStep> trace = new ArrayList<>(16);
         BigDecimal claimed = e.amount().setScale(SCALE, ROUNDING); // exact: at most 2 decimals (validated)
         LocalDate refDate = e.paymentDate(); // list/rate versions in force on the expense date (DOMAIN A-27(d))
 
@@ -342,27 +490,26 @@ public final class QuoteCalculator {
                             "sector", String.valueOf(r.applicant().sector()), "filingDate", r.filingDate()),
                     "REJECTED " + codes(claimLevel)));
         }
-        inForce(item, e, rejections, trace);
-        filingPeriod(item, r, e, rejections, trace);
-        excludedKind(item, e, rejections, trace);
-        excludedCondition(item, e, rejections, trace);
-        rejections.addAll(timeRules.check(item, r, e, trace));
+        inForce(item, ir, e, rejections, trace);
+        filingPeriod(claim, e, rejections, trace);
+        excludedKind(ir, e, rejections, trace);
+        excludedCondition(ir, e, rejections, trace);
+        timeRules.check(item, r, e, rejections, trace);
 
-        BigDecimal usdPerUnit = conversion(item, r, e, rejections, trace);
+        BigDecimal usdPerUnit = conversion(ir, r, e, rejections, trace);
         BigDecimal amountUsd = usdPerUnit == null ? null
-                : claimed.multiply(usdPerUnit).setScale(SCALE, ROUNDING);
-        BigDecimal capped = amountUsd == null ? ZERO : baseCaps(item, e, amountUsd, usdPerUnit, rejections, trace);
+                : usdPerUnit == BigDecimal.ONE ? claimed : claimed.multiply(usdPerUnit).setScale(SCALE, ROUNDING);
+        BigDecimal capped = amountUsd == null ? ZERO : baseCaps(ir, e, amountUsd, usdPerUnit, rejections, trace);
 
-        BigDecimal rate = rate(item, r, e, refDate, rejections, trace);
-        String itemArticle = catalogue.items.get(item).latest().map(x -> x.value().article()).orElse(item);
-        Optional<Timeline.Entry<Catalogue.SupportCap>> cap = supportCap(item, e);
-        if (cap.isPresent() && e.capUsedUsd() == null) {
-            trace.add(step(cap.get().value().id(), cap.get().reference(), inputs("kind", e.kind(), "maxUsd",
-                    cap.get().value().maxUsd(), "scope", cap.get().value().scope(),
-                    "basis", cap.get().value().basis(), "capUsedUsd", "unknown"),
-                    "MANUAL_REVIEW: cap is cumulative per " + cap.get().value().scope()
+        BigDecimal rate = rate(item, claim, e, refDate, rejections, trace);
+        Timeline.Entry<Catalogue.SupportCap> cap = supportCap(ir, e);
+        if (cap != null && e.capUsedUsd() == null) {
+            trace.add(step(cap.value().id(), cap.reference(), inputs("kind", e.kind(), "maxUsd",
+                    cap.value().maxUsd(), "scope", cap.value().scope(),
+                    "basis", cap.value().basis(), "capUsedUsd", "unknown"),
+                    "MANUAL_REVIEW: cap is cumulative per " + cap.value().scope()
                             + " over all claims; send capUsedUsd from the claim history"));
-            rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, cap.get().reference()));
+            rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, cap.reference()));
         }
         Optional<Timeline.Entry<DeploymentConfig.DecreeCap>> decreeCap = decreeCap(item, e);
         BigDecimal received = r.activity() == null ? null : r.activity().supportReceivedUsd();
@@ -374,17 +521,17 @@ public final class QuoteCalculator {
             rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, decreeCapArticle(item, decreeCap.get())));
         }
         BigDecimal base = rejections.isEmpty() ? capped : ZERO;
-        trace.add(step("eligible-base", itemArticle, inputs("claimed", claimed,
+        trace.add(step("eligible-base", ir.latestArticle, inputs("claimed", claimed,
                 "currency", e.currency(), "amountUsd", amountUsd == null ? "n/a" : amountUsd,
-                "afterCaps", capped, "rejections", codes(rejections)), base.toPlainString()));
+                "afterCaps", capped, "rejections", codes(rejections)), TraceInputs.plain(base)));
         BigDecimal support = base.multiply(rate).setScale(SCALE, ROUNDING);
         trace.add(step("support", "House rule (DOMAIN A-54): HALF_UP to 2 decimals",
-                inputs("eligibleBase", base, "rate", rate), support.toPlainString()));
-        if (cap.isPresent() && e.capUsedUsd() != null && base.signum() > 0) {
-            support = applySupportCap(cap.get(), e, support, capUse, trace);
+                inputs("eligibleBase", base, "rate", rate), TraceInputs.plain(support)));
+        if (cap != null && e.capUsedUsd() != null && base.signum() > 0) {
+            support = applySupportCap(cap, e, support, claim.capUse, trace);
         }
         if (decreeCap.isPresent() && received != null && base.signum() > 0) {
-            support = applyDecreeCap(item, decreeCap.get(), received, support, capUse, trace);
+            support = applyDecreeCap(item, decreeCap.get(), received, support, claim.capUse, trace);
         }
         return new Quote.Line(e.id(), e.currency(), claimed, base,
                 rate.multiply(HUNDRED).setScale(SCALE, ROUNDING), support, dedupe(rejections), trace,
@@ -461,8 +608,8 @@ public final class QuoteCalculator {
         trace.add(step(cap.value().id(), cap.reference(), inputs("capKey", String.valueOf(e.capKey()), "maxUsd",
                 cap.value().maxUsd(), "capUsedUsd", e.capUsedUsd(),
                 "usedInThisRequest", usedHere, "support", support,
-                "basis", cap.value().basis()), out.compareTo(support) < 0 ? "CAPPED " + out.toPlainString()
-                : "WITHIN_CAP " + out.toPlainString()));
+                "basis", cap.value().basis()), out.compareTo(support) < 0 ? "CAPPED " + TraceInputs.plain(out)
+                : "WITHIN_CAP " + TraceInputs.plain(out)));
         return out;
     }
 
@@ -471,8 +618,8 @@ public final class QuoteCalculator {
      * Null when no rate is given (NEEDS_CONVERSION, never guessed).
      */
     @Cites(article = "Art. 36(1)-(4)", since = "2015-06-02")
-    private BigDecimal conversion(String item, QuoteRequest r, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
-                                  List<Quote.TraceStep> trace) {
+    private BigDecimal conversion(ItemRules ir, QuoteRequest r, QuoteRequest.Expense e,
+                                  List<Quote.Rejection> rejections, List<Quote.TraceStep> trace) {
         if (USD.equals(e.currency())) {
             trace.add(step("currency", "Art. 36(1)", inputs("currency", e.currency()), "USD: no conversion"));
             return BigDecimal.ONE;
@@ -480,7 +627,7 @@ public final class QuoteCalculator {
         String rule = "FX_VALUE_DATE";
         String article = "Art. 36(4)";
         LocalDate rateDate = e.paymentDate();
-        if (List.of("ADVERTISING", "COOP_ADVERTISING").contains(item) && Boolean.TRUE.equals(e.socialOrSearchAd())) {
+        if (ir.socialSearchRateDate && Boolean.TRUE.equals(e.socialOrSearchAd())) {
             YearMonth month = YearMonth.from(e.paymentDate());
             long n = r.expenses().stream().filter(x -> Boolean.TRUE.equals(x.socialOrSearchAd())
                     && YearMonth.from(x.paymentDate()).equals(month)).count();
@@ -489,7 +636,7 @@ public final class QuoteCalculator {
                 article = "Art. 36(2)";
                 rateDate = timeRules.nextBusinessDayOnOrAfter(month.atDay(15));
             }
-        } else if (item.equals("PATIENT_TRAVEL") && e.eTicketIssueDate() != null) {
+        } else if (ir.eTicketRateDate && e.eTicketIssueDate() != null) {
             rule = "FX_E_TICKET";
             article = "Art. 36(3)";
             rateDate = e.eTicketIssueDate();
@@ -506,7 +653,7 @@ public final class QuoteCalculator {
                 "source", found == null ? "none" : found.source() + " (Art. 36(1))"),
                 found == null ? "NEEDS_CONVERSION: no " + e.currency() + " rate for " + rateDate
                         + " in the request (a rate is never guessed)"
-                        : "USD per unit " + found.usdPerUnit().toPlainString()));
+                        : "USD per unit " + TraceInputs.plain(found.usdPerUnit())));
         if (found == null) {
             rejections.add(new Quote.Rejection(RejectionCodes.NEEDS_CONVERSION, "Art. 36(1)"));
             return null;
@@ -516,19 +663,13 @@ public final class QuoteCalculator {
 
     /** Quantity caps on the expense base (DOMAIN §5.4): representatives, days, per-person-day, m², %, economy. */
     @Cites(article = "Art. 13(1), 14(3)-(4), 21(4), 26(2), 29(1), 30(4), 32(5)", since = "2015-06-02")
-    private BigDecimal baseCaps(String item, QuoteRequest.Expense e, BigDecimal amountUsd, BigDecimal usdPerUnit,
+    private BigDecimal baseCaps(ItemRules ir, QuoteRequest.Expense e, BigDecimal amountUsd, BigDecimal usdPerUnit,
                                 List<Quote.Rejection> rejections, List<Quote.TraceStep> trace) {
-        Timeline<List<Catalogue.BaseCap>> timeline = catalogue.baseCaps.get(item);
-        if (timeline == null) {
+        if (ir.baseCapsByKind == null) {
             return amountUsd;
         }
-        List<Catalogue.BaseCap> caps = new ArrayList<>();
-        for (Catalogue.BaseCap c : timeline.at(e.paymentDate()).orElse(List.of())) {
-            if (c.kinds().contains(e.kind())) {
-                caps.add(c);
-            }
-        }
-        caps.sort(java.util.Comparator.comparingInt(c -> Catalogue.BASE_CAP_TYPES.indexOf(c.type())));
+        Map<String, List<Catalogue.BaseCap>> byKind = ir.baseCapsByKind.valueOrNull(e.paymentDate());
+        List<Catalogue.BaseCap> caps = byKind == null ? List.of() : byKind.getOrDefault(e.kind(), List.of());
         BigDecimal base = amountUsd;
         Integer persons = e.persons();
         Integer nights = e.nights();
@@ -602,7 +743,7 @@ public final class QuoteCalculator {
                         "days", TraceInputs.number(e.days()), "areaM2", String.valueOf(e.areaM2()),
                         "totalRentedAreaM2", String.valueOf(e.totalRentedAreaM2()),
                         "travelClass", String.valueOf(e.travelClass()), "before", before),
-                        base.compareTo(before) < 0 ? "CAPPED " + base.setScale(SCALE, ROUNDING).toPlainString()
+                        base.compareTo(before) < 0 ? "CAPPED " + TraceInputs.plain(base.setScale(SCALE, ROUNDING))
                                 : "WITHIN_CAP"));
             }
         }
@@ -612,13 +753,14 @@ public final class QuoteCalculator {
 
     /** Lines excluded by a flag: mass media in Turkish / aimed at Türkiye (8(3), A-52), partner interpreters (12(3)). */
     @Cites(article = "Art. 8(3), 12(3)", since = "2015-06-02")
-    private void excludedCondition(String item, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
+    private void excludedCondition(ItemRules ir, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
                                    List<Quote.TraceStep> trace) {
-        Timeline<Map<String, String>> timeline = catalogue.excludedConditions.get(item);
-        if (timeline == null) {
+        Map<String, String> conditions = ir.excludedConditions == null ? null
+                : ir.excludedConditions.valueOrNull(e.paymentDate());
+        if (conditions == null) {
             return;
         }
-        for (Map.Entry<String, String> c : timeline.at(e.paymentDate()).orElse(Map.of()).entrySet()) {
+        for (Map.Entry<String, String> c : conditions.entrySet()) {
             Boolean flag = c.getKey().equals("paidToPartner") ? e.paidToPartner() : e.turkishOrTurkeyDirectedMedia();
             if (flag == null) {
                 continue;
@@ -701,38 +843,46 @@ public final class QuoteCalculator {
         return false;
     }
 
-    private void inForce(String item, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
+    private void inForce(String item, ItemRules ir, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
                          List<Quote.TraceStep> trace) {
-        Timeline<Catalogue.ItemVersion> versions = catalogue.items.get(item);
-        Optional<Catalogue.ItemVersion> v = versions.at(e.paymentDate());
-        String article = v.or(() -> versions.latest().map(Timeline.Entry::value))
-                .map(Catalogue.ItemVersion::article).orElse(item);
+        Catalogue.ItemVersion v = ir.versions.valueOrNull(e.paymentDate());
+        String article = v != null ? v.article() : ir.latestArticle;
         trace.add(step("support-item.in-force", article, inputs("item", item,
-                "paymentDate", e.paymentDate()), v.isPresent() ? "IN_FORCE" : "NOT_IN_FORCE"));
-        if (v.isEmpty()) {
+                "paymentDate", e.paymentDate()), v != null ? "IN_FORCE" : "NOT_IN_FORCE"));
+        if (v == null) {
             rejections.add(new Quote.Rejection(RejectionCodes.NOT_IN_FORCE, article));
         }
     }
 
     /** Art. 34: last allowed filing day = trigger date + period (java.time clamping), inclusive (DOMAIN §0). */
     @Cites(article = "Art. 34(1)-(5)", since = "2015-06-02")
-    private void filingPeriod(String item, QuoteRequest r, QuoteRequest.Expense e,
-                              List<Quote.Rejection> rejections, List<Quote.TraceStep> trace) {
-        Optional<Timeline.Entry<Catalogue.FilingPeriod>> entry = catalogue.filingPeriods.get(item).entryAt(r.filingDate());
-        if (entry.isEmpty()) {
+    private void filingPeriod(Claim claim, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
+                              List<Quote.TraceStep> trace) {
+        QuoteRequest r = claim.request;
+        Timeline.Entry<Catalogue.FilingPeriod> entry = claim.rules.filingPeriods.entryOrNull(r.filingDate());
+        if (entry == null) {
             trace.add(step("art34.filing-period", "Art. 34", inputs("filingDate", r.filingDate()),
                     "MANUAL_REVIEW: no filing period in force on the filing date"));
             rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, "Art. 34"));
             return;
         }
-        Catalogue.FilingPeriod p = entry.get().value();
+        Catalogue.FilingPeriod p = entry.value();
         Catalogue.Trigger trigger = p.triggerFor(e.kind());
         LocalDate from = triggerDate(trigger, r, e);
-        LocalDate last = lastAllowedDay(from, p);
+        LocalDate last;
+        if (p == claim.filingPeriod && from.equals(claim.filingFrom)) { // lines of one date: one Period addition
+            last = claim.filingLast;
+        } else {
+            last = lastAllowedDay(from, p);
+            claim.filingPeriod = p;
+            claim.filingFrom = from;
+            claim.filingLast = last;
+        }
         boolean late = r.filingDate().isAfter(last);
-        String article = entry.get().reference();
+        String article = entry.reference();
+        // the Period itself: immutable, turned into its ISO text (toString) only when the trace is read
         trace.add(step("art34.filing-period", article, inputs("trigger", trigger.name(), "triggerDate",
-                from, "period", p.period().toString(), "extendToNextBusinessDay",
+                from, "period", p.period(), "extendToNextBusinessDay",
                 String.valueOf(config.extendToNextBusinessDay), "lastAllowedDay", last,
                 "filingDate", r.filingDate()), late ? "LATE" : "ON_TIME"));
         if (late) {
@@ -763,115 +913,150 @@ public final class QuoteCalculator {
     }
 
     @Cites(article = "Art. 4(3), 5(3)", since = "2015-06-02")
-    private void excludedKind(String item, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
+    private void excludedKind(ItemRules ir, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
                               List<Quote.TraceStep> trace) {
-        Timeline<Set<String>> timeline = catalogue.exclusions.get(item);
-        if (timeline == null) {
+        Timeline.Entry<Set<String>> entry = ir.exclusions == null ? null : ir.exclusions.entryOrNull(e.paymentDate());
+        if (entry == null) {
             return;
         }
-        Optional<Timeline.Entry<Set<String>>> entry = timeline.entryAt(e.paymentDate());
-        if (entry.isEmpty()) {
-            return;
-        }
-        boolean excluded = entry.get().value().contains(e.kind());
-        trace.add(step("excluded-expense-kind", entry.get().reference(),
-                inputs("kind", e.kind(), "excluded", String.join(",", entry.get().value())),
+        boolean excluded = entry.value().contains(e.kind());
+        // the catalogue's (immutable) set: joined with "," only when the trace is read
+        trace.add(step("excluded-expense-kind", entry.reference(),
+                inputs("kind", e.kind(), "excluded", TraceInputs.joined(entry.value())),
                 excluded ? "EXCLUDED" : "NOT_EXCLUDED"));
         if (excluded) {
-            rejections.add(new Quote.Rejection(RejectionCodes.EXCLUDED_EXPENSE, entry.get().reference()));
+            rejections.add(new Quote.Rejection(RejectionCodes.EXCLUDED_EXPENSE, entry.reference()));
         }
     }
 
-    private Optional<Timeline.Entry<Catalogue.SupportCap>> supportCap(String item, QuoteRequest.Expense e) {
-        Timeline<Catalogue.SupportCap> timeline = catalogue.supportCaps.get(item);
-        if (timeline == null) {
-            return Optional.empty();
-        }
-        return timeline.entryAt(e.paymentDate()).filter(x -> x.value().kinds().contains(e.kind()));
+    private static Timeline.Entry<Catalogue.SupportCap> supportCap(ItemRules ir, QuoteRequest.Expense e) {
+        Timeline.Entry<Catalogue.SupportCap> entry = ir.supportCaps == null ? null
+                : ir.supportCaps.entryOrNull(e.paymentDate());
+        return entry != null && entry.value().kinds().contains(e.kind()) ? entry : null;
     }
 
     /** Base rate (CONFIG) + Art. 33(1) points, capped at maxRate (CONFIG). */
     @Cites(article = "Art. 33(1), 33(3)", since = "2015-06-02")
-    private BigDecimal rate(String item, QuoteRequest r, QuoteRequest.Expense e, LocalDate refDate,
+    private BigDecimal rate(String item, Claim claim, QuoteRequest.Expense e, LocalDate refDate,
                             List<Quote.Rejection> rejections, List<Quote.TraceStep> trace) {
-        Optional<Timeline.Entry<BigDecimal>> base = config.baseRates.get(item).entryAt(refDate);
-        String origin = config.origin("baseRates", item);
-        if (base.isEmpty()) {
+        ItemRules ir = claim.rules;
+        Timeline.Entry<BigDecimal> base = ir.baseRates.entryOrNull(refDate);
+        String origin = ir.baseRateOrigin;
+        if (base == null) {
             trace.add(step("rate.base", CONFIG_RATE, inputs("item", item, "date", refDate,
                     "source", origin), "MANUAL_REVIEW: no base rate configured for the date"));
             rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, CONFIG_RATE));
             return BigDecimal.ZERO;
         }
-        BigDecimal rate = base.get().value();
+        BigDecimal rate = base.value();
+        // the entry: its period text (describePeriod) is made only when the trace is read
         trace.add(step("rate.base", CONFIG_RATE, inputs("item", item, "date", refDate,
-                "period", base.get().describePeriod(), "source", origin), rate.toPlainString()));
+                "period", base, "source", origin), plain(rate)));
 
-        boolean bonusItem = catalogue.bonusItems.at(refDate).map(s -> s.contains(item)).orElse(false);
-        if (bonusItem) {
-            rate = rate.add(targetCountryBonus(r, refDate, trace)).add(provinceBonus(r, refDate, trace));
+        Set<String> bonusItems = catalogue.bonusItems.valueOrNull(refDate);
+        if (bonusItems != null && bonusItems.contains(item)) {
+            claimBonuses(claim, refDate);
+            trace.add(claim.targetCountryStep);
+            trace.add(claim.provinceStep);
+            rate = plusPoints(plusPoints(rate, claim.targetCountryAdd), claim.provinceAdd);
         }
-        rate = rate.add(fairBonus(item, r, e, refDate, trace));
+        rate = plusPoints(rate, fairBonus(item, claim, e, refDate, trace));
 
-        Optional<Timeline.Entry<BigDecimal>> max = config.maxRate.entryAt(refDate);
-        BigDecimal cap = max.map(Timeline.Entry::value).orElse(BigDecimal.ONE);
+        Timeline.Entry<BigDecimal> max = config.maxRate.entryOrNull(refDate);
+        BigDecimal cap = max == null ? BigDecimal.ONE : max.value();
         BigDecimal capped = rate.min(cap);
         trace.add(step("rate.max", "CONFIG maxRate (no maximum in the sources, DOMAIN A-27(b))",
                 inputs("rate", rate, "maxRate", cap,
-                        "source", max.isPresent() ? config.origin("maxRate") : "none configured for the date: 1"),
-                capped.toPlainString()));
+                        "source", max != null ? maxRateOrigin : "none configured for the date: 1"),
+                plain(capped)));
         return capped;
     }
 
     /** Art. 33(2),(3): +20 on participation and transport when all countries (of the line's trip) are in EK-1. */
     @Cites(article = "Art. 33(2), 33(3)", since = "2015-06-02")
-    private BigDecimal fairBonus(String item, QuoteRequest r, QuoteRequest.Expense e, LocalDate refDate,
+    private BigDecimal fairBonus(String item, Claim claim, QuoteRequest.Expense e, LocalDate refDate,
                                  List<Quote.TraceStep> trace) {
-        Optional<Timeline.Entry<Catalogue.FairBonus>> bonus = catalogue.fairBonus.entryAt(refDate);
-        if (bonus.isEmpty() || !bonus.get().value().items().contains(item)) {
+        Timeline.Entry<Catalogue.FairBonus> bonus = catalogue.fairBonus.entryOrNull(refDate);
+        if (bonus == null || !bonus.value().items().contains(item)) {
             return BigDecimal.ZERO;
         }
-        Catalogue.FairBonus b = bonus.get().value();
+        Catalogue.FairBonus b = bonus.value();
         if (!b.kinds().contains(e.kind())) {
-            trace.add(step(b.rule(), bonus.get().reference(), inputs("kind", e.kind()),
+            trace.add(step(b.rule(), bonus.reference(), inputs("kind", e.kind()),
                     "+0 (only " + String.join(", ", b.kinds()) + " lines)"));
             return BigDecimal.ZERO;
         }
-        Set<String> ek1 = config.ek1Countries.at(refDate).orElse(Set.of());
-        List<String> countries = e.countries() != null && !e.countries().isEmpty() ? e.countries()
+        Set<String> ek1 = ek1(refDate);
+        QuoteRequest r = claim.request;
+        boolean own = e.countries() != null && !e.countries().isEmpty();
+        List<String> countries = own ? e.countries()
                 : r.activity() == null || r.activity().countries() == null ? List.of() : r.activity().countries();
         boolean all = !countries.isEmpty() && ek1.containsAll(countries);
         BigDecimal add = all ? b.points() : BigDecimal.ZERO;
-        trace.add(step(b.rule(), bonus.get().reference(), inputs("kind", e.kind(), "countries",
-                String.join(",", countries), "allInEk1", String.valueOf(all), "ek1Source",
-                config.origin("ek1Countries")), "+" + add.toPlainString()));
+        trace.add(step(b.rule(), bonus.reference(), inputs("kind", e.kind(), "countries",
+                own ? String.join(",", countries) : claim.countriesText, "allInEk1", String.valueOf(all), "ek1Source",
+                ek1Origin), plus(add)));
         return add;
     }
 
-    private BigDecimal targetCountryBonus(QuoteRequest r, LocalDate refDate, List<Quote.TraceStep> trace) {
-        Optional<Timeline.Entry<BigDecimal>> points = catalogue.targetCountryBonus.entryAt(refDate);
-        Set<String> ek1 = config.ek1Countries.at(refDate).orElse(Set.of());
+    /**
+     * Art. 33(1) target-country and province bonuses: facts of the claim, so both steps are made once per payment
+     * date of the claim and the same (immutable) steps are written into each line of that date.
+     */
+    private void claimBonuses(Claim claim, LocalDate refDate) {
+        if (refDate.equals(claim.bonusDate)) {
+            return;
+        }
+        QuoteRequest r = claim.request;
+        Timeline.Entry<BigDecimal> points = catalogue.targetCountryBonus.entryOrNull(refDate);
         List<String> countries = r.activity() == null || r.activity().countries() == null
                 ? List.of() : r.activity().countries();
-        boolean all = !countries.isEmpty() && ek1.containsAll(countries);       // 33(3): all countries in EK-1
-        BigDecimal add = all && points.isPresent() ? points.get().value() : BigDecimal.ZERO;
-        trace.add(step("art33.target-country-bonus", points.map(Timeline.Entry::reference).orElse("Art. 33(1), 33(3)"),
-                inputs("countries", String.join(",", countries), "allInEk1", String.valueOf(all),
-                        "ek1Source", config.origin("ek1Countries")), "+" + add.toPlainString()));
-        return add;
+        boolean all = !countries.isEmpty() && ek1(refDate).containsAll(countries);       // 33(3): all in EK-1
+        BigDecimal add = all && points != null ? points.value() : BigDecimal.ZERO;
+        claim.targetCountryAdd = add;
+        claim.targetCountryStep = step("art33.target-country-bonus",
+                points != null && points.reference() != null ? points.reference() : "Art. 33(1), 33(3)",
+                inputs("countries", claim.countriesText, "allInEk1", String.valueOf(all), "ek1Source", ek1Origin),
+                plus(add));
+
+        Timeline.Entry<Catalogue.ProvinceBonus> bonus = catalogue.provinceBonus.entryOrNull(refDate);
+        Set<String> ek2 = config.ek2Provinces.valueOrNull(refDate);
+        String province = r.applicant().hqProvince();
+        boolean roleOk = bonus != null && bonus.value().applicantRoles().contains(r.applicant().role());
+        boolean listed = province != null && ek2 != null && ek2.contains(province);
+        BigDecimal provinceAdd = roleOk && listed ? bonus.value().points() : BigDecimal.ZERO;
+        claim.provinceAdd = provinceAdd;
+        claim.provinceStep = step("art33.province-bonus",
+                bonus != null && bonus.reference() != null ? bonus.reference() : "Art. 33(1)",
+                inputs("hqProvince", String.valueOf(province), "role", r.applicant().role(),
+                        "provinceInEk2", String.valueOf(listed), "ek2Source", ek2Origin),
+                plus(provinceAdd));
+        claim.bonusDate = refDate;
     }
 
-    private BigDecimal provinceBonus(QuoteRequest r, LocalDate refDate, List<Quote.TraceStep> trace) {
-        Optional<Timeline.Entry<Catalogue.ProvinceBonus>> bonus = catalogue.provinceBonus.entryAt(refDate);
-        Set<String> ek2 = config.ek2Provinces.at(refDate).orElse(Set.of());
-        String province = r.applicant().hqProvince();
-        boolean roleOk = bonus.isPresent() && bonus.get().value().applicantRoles().contains(r.applicant().role());
-        boolean listed = province != null && ek2.contains(province);
-        BigDecimal add = roleOk && listed ? bonus.get().value().points() : BigDecimal.ZERO;
-        trace.add(step("art33.province-bonus", bonus.map(Timeline.Entry::reference).orElse("Art. 33(1)"),
-                inputs("hqProvince", String.valueOf(province), "role", r.applicant().role(),
-                        "provinceInEk2", String.valueOf(listed), "ek2Source", config.origin("ek2Provinces")),
-                "+" + add.toPlainString()));
-        return add;
+    /**
+     * {@code rate.add(points)}; adding no points keeps the very same rate (same value and scale as the sum, since
+     * rates have a scale of 0 or more), so the configured rate's trace text, made once, is found again.
+     */
+    private static BigDecimal plusPoints(BigDecimal rate, BigDecimal points) {
+        return points == BigDecimal.ZERO && rate.scale() >= 0 ? rate : rate.add(points);
+    }
+
+    private Set<String> ek1(LocalDate day) {
+        Set<String> ek1 = config.ek1Countries.valueOrNull(day);
+        return ek1 == null ? Set.of() : ek1;
+    }
+
+    /** {@code toPlainString()}, made once for the configuration's own rates. */
+    private String plain(BigDecimal v) {
+        String text = plainTexts.get(v);
+        return text != null ? text : TraceInputs.plain(v);
+    }
+
+    /** {@code "+" + toPlainString()}, made once for zero and the catalogue's bonus points. */
+    private String plus(BigDecimal v) {
+        String text = plusTexts.get(v);
+        return text != null ? text : "+" + TraceInputs.plain(v);
     }
 
     // ---------------------------------------------------------------------------------------- helpers
@@ -885,6 +1070,9 @@ public final class QuoteCalculator {
     }
 
     private static String codes(List<Quote.Rejection> rejections) {
+        if (rejections.isEmpty()) {
+            return "";
+        }
         List<String> c = new ArrayList<>();
         for (Quote.Rejection r : rejections) {
             c.add(r.code());
@@ -893,6 +1081,9 @@ public final class QuoteCalculator {
     }
 
     private static List<Quote.Rejection> dedupe(List<Quote.Rejection> rejections) {
+        if (rejections.isEmpty()) {
+            return List.of();
+        }
         return List.copyOf(new java.util.LinkedHashSet<>(rejections));
     }
 }

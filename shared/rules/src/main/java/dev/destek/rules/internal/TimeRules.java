@@ -42,65 +42,60 @@ public final class TimeRules {
         this.catalogue = catalogue;
         this.config = config;
         this.sameDayEligible = "SAME_DAY".equals(interpretations.get("A06_PRE_APPROVAL_DAY"));
+        // rule by rule over the items each names, not every item × every rule: same lists (rule order), a fraction
+        // of the interpreted work at cold start
+        Map<String, List<Timeline<Catalogue.TimeRule>>> lists = new java.util.HashMap<>();
         for (String item : catalogue.items.keySet()) {
-            List<Timeline<Catalogue.TimeRule>> list = new ArrayList<>();
-            for (Timeline<Catalogue.TimeRule> timeline : catalogue.timeRules.values()) {
-                for (Timeline.Entry<Catalogue.TimeRule> v : timeline.entries()) {
-                    Catalogue.TimeRule t = v.value();
-                    if (t.subject() != null && t.rejection() != null && !t.rejection().equals("DEADLINE_MISSED")
-                            && !t.direction().equals("NONE") && t.appliesTo(item)) {
-                        list.add(timeline);
-                        break;
-                    }
+            lists.put(item, new ArrayList<>());
+        }
+        for (Timeline<Catalogue.TimeRule> timeline : catalogue.timeRules.values()) {
+            Set<String> items = new java.util.LinkedHashSet<>();
+            for (Timeline.Entry<Catalogue.TimeRule> v : timeline.entries()) {
+                Catalogue.TimeRule t = v.value();
+                if (t.subject() != null && t.rejection() != null && !t.rejection().equals("DEADLINE_MISSED")
+                        && !t.direction().equals("NONE")) {
+                    items.addAll(t.items().contains("ALL") ? catalogue.items.keySet() : t.items());
                 }
             }
-            checksByItem.put(item, List.copyOf(list));
+            for (String item : items) {
+                List<Timeline<Catalogue.TimeRule>> list = lists.get(item);
+                if (list != null) { // "S0" and other non-items
+                    list.add(timeline);
+                }
+            }
+        }
+        for (Map.Entry<String, List<Timeline<Catalogue.TimeRule>>> e : lists.entrySet()) {
+            checksByItem.put(e.getKey(), List.copyOf(e.getValue()));
         }
         for (Map.Entry<String, Timeline<Catalogue.TimeRule>> e : catalogue.timeRules.entrySet()) {
             for (Timeline.Entry<Catalogue.TimeRule> v : e.getValue().entries()) {
                 Catalogue.TimeRule t = v.value();
-                String at = "regulation/deadlines/time_rules.yaml: rules." + e.getKey();
-                known(at + ".trigger", t.trigger());
-                known(at + ".subject", t.subject());
+                // the key paths are built only for an error (Rules.load, cold start)
+                known(e.getKey(), ".trigger", t.trigger());
+                known(e.getKey(), ".subject", t.subject());
                 if (t.when() != null && !CONDITIONS.contains(t.when()) && !t.when().startsWith("SUBTYPE:")) {
-                    throw new RulesConfigException(at + ".when", "unknown condition " + t.when());
+                    throw new RulesConfigException(at(e.getKey()) + ".when", "unknown condition " + t.when());
                 }
                 if (t.unless() != null && !CONDITIONS.contains(t.unless())) {
-                    throw new RulesConfigException(at + ".unless", "unknown condition " + t.unless());
+                    throw new RulesConfigException(at(e.getKey()) + ".unless", "unknown condition " + t.unless());
                 }
             }
         }
     }
 
-    private static void known(String at, String fact) {
+    private static String at(String rule) {
+        return "regulation/deadlines/time_rules.yaml: rules." + rule;
+    }
+
+    private static void known(String rule, String field, String fact) {
         if (fact != null && !CLAIM_FACTS.contains(fact) && !EXPENSE_FACTS.contains(fact)) {
-            throw new RulesConfigException(at, "unknown fact " + fact);
+            throw new RulesConfigException(at(rule) + field, "unknown fact " + fact);
         }
     }
 
     /** Inclusive boundary day of a dated rule for a trigger date; {@code extend} only moves "within" deadlines. */
     public LocalDate boundary(Catalogue.TimeRule t, LocalDate trigger) {
-        switch (t.direction()) {
-            case "LATEST_BEFORE":
-            case "EARLIEST_BEFORE":
-                return trigger.minus(t.offset());
-            case "LATEST_AFTER":
-                return extend(trigger.plus(t.offset()));
-            case "LATEST_ON":
-                return trigger;
-            case "BEFORE_STRICT":
-                return trigger.minusDays(1);
-            case "EARLIEST_AFTER":
-                // DOMAIN A-06: "after the pre-approval was given" is strictly after unless configured otherwise
-                return sameDayEligible && "PRE_APPROVAL_DATE".equals(t.trigger()) ? trigger
-                        : trigger.plusDays(1);
-            case "EARLIEST_AFTER_OFFSET":
-                return trigger.plus(t.offset());
-            case "PERIOD_END":
-                return trigger.plus(t.offset()).minusDays(1);
-            default:
-                throw new IllegalStateException("rule " + t.id() + " has no date");
-        }
+        return boundary(indexOf(DIRECTION_NAMES, t.direction()), t, trigger);
     }
 
     static boolean isEarliest(Catalogue.TimeRule t) {
@@ -234,46 +229,201 @@ public final class TimeRules {
 
     /**
      * The quote-time checks of the rules with a subject and a rejection (Art. 34 filing periods excepted: they are
-     * checked through claim_filing_period.yaml). Appends trace steps; returns the rejections.
+     * checked through claim_filing_period.yaml). Appends trace steps and the rejections.
      */
-    public List<Quote.Rejection> check(String item, QuoteRequest r, QuoteRequest.Expense e, List<Quote.TraceStep> trace) {
-        List<Quote.Rejection> out = new ArrayList<>();
+    public void check(String item, QuoteRequest r, QuoteRequest.Expense e, List<Quote.Rejection> out,
+                      List<Quote.TraceStep> trace) {
         LocalDate ref = e.paymentDate();
-        for (Timeline<Catalogue.TimeRule> timeline : checksByItem.getOrDefault(item, List.of())) {
-            Optional<Timeline.Entry<Catalogue.TimeRule>> entry = timeline.entryAt(ref);
-            if (entry.isEmpty()) {
+        for (Timeline<Check> timeline : checks(item)) {
+            Timeline.Entry<Check> entry = timeline.entryOrNull(ref);
+            if (entry == null) {
                 continue;
             }
-            Catalogue.TimeRule t = entry.get().value();
-            if (t.subject() == null || t.rejection() == null || t.rejection().equals("DEADLINE_MISSED")
-                    || t.direction().equals("NONE") || !t.appliesTo(item) || !t.appliesToKind(e.kind())
-                    || !applicable(t, r)) {
+            Check c = entry.value();
+            if (!c.checked || !c.appliesToKind(e.kind()) || !c.applicable(r)) {
                 continue;
             }
-            String article = entry.get().reference();
-            LocalDate trigger = fact(t.trigger(), r, e);
+            Catalogue.TimeRule t = c.rule;
+            String article = entry.reference();
+            LocalDate trigger = fact(c.trigger, r, e);
             if (trigger == null) {
                 if (t.requireTrigger()) {
                     trace.add(step(t.id(), article, inputs("trigger", t.trigger(), "triggerDate", "missing"),
-                            t.rejection() + ": " + t.consequence()));
+                            c.failure));
                     out.add(new Quote.Rejection(t.rejection(), article));
                 }
                 continue;
             }
-            LocalDate subject = fact(t.subject(), r, e);
+            LocalDate subject = fact(c.subject, r, e);
             if (subject == null) {
                 continue;
             }
-            LocalDate boundary = boundary(t, trigger);
-            boolean ok = isEarliest(t) ? !subject.isBefore(boundary) : !subject.isAfter(boundary);
+            LocalDate boundary = boundary(c.direction, t, trigger);
+            boolean ok = c.earliest ? !subject.isBefore(boundary) : !subject.isAfter(boundary);
             trace.add(step(t.id(), article, inputs("trigger", t.trigger(), "triggerDate", trigger,
-                    "direction", t.direction(), "offset", String.valueOf(t.offset()), "boundary", boundary,
-                    t.subject(), subject), ok ? "OK" : t.rejection() + ": " + t.consequence()));
+                    "direction", t.direction(), "offset", c.offset, "boundary", boundary,
+                    t.subject(), subject), ok ? "OK" : c.failure));
             if (!ok) {
                 out.add(new Quote.Rejection(t.rejection(), article));
             }
         }
-        return out;
+    }
+
+    /** Per item, its quote-time checks with their strings decoded: built on the item's first quote. */
+    private final Map<String, List<Timeline<Check>>> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<Timeline<Check>> checks(String item) {
+        List<Timeline<Check>> list = compiled.get(item);
+        if (list == null) {
+            List<Timeline<Check>> out = new ArrayList<>();
+            for (Timeline<Catalogue.TimeRule> timeline : checksByItem.getOrDefault(item, List.of())) {
+                List<Timeline.Entry<Check>> entries = new ArrayList<>();
+                for (Timeline.Entry<Catalogue.TimeRule> v : timeline.entries()) {
+                    entries.add(new Timeline.Entry<>(v.from(), v.to(), new Check(v.value(), item), v.reference()));
+                }
+                out.add(Timeline.of(entries));
+            }
+            list = List.copyOf(out);
+            compiled.put(item, list);
+        }
+        return list;
+    }
+
+    private static final String[] FACTS = {"FILING_DATE", "ACTIVITY_START", "ACTIVITY_END", "PRE_APPROVAL_DATE",
+        "PRIOR_APPLICATION_DATE", "PROJECT_START", "FIRST_SUPPORTED_MONTH", "FILM_RELEASE", "FIRST_TRAINING_START",
+        "SECOND_FAIR_END", "UNIT_CLOSURE", "OWNERSHIP_CHANGE", "AUTHORISATION_CANCELLED",
+        "PAYMENT_DATE", "DOCUMENT_ISSUE_DATE", "PATIENT_ENTRY", "PATIENT_REGISTRATION", "REPORT_PUBLICATION",
+        "DEPARTURE_DATE", "RETURN_DATE"};
+    /** Index in {@link #FACTS} of the first fact of an expense line. */
+    private static final int FIRST_EXPENSE_FACT = 13;
+    private static final String[] DIRECTION_NAMES = {"LATEST_BEFORE", "EARLIEST_BEFORE", "LATEST_AFTER", "LATEST_ON",
+        "BEFORE_STRICT", "EARLIEST_AFTER", "EARLIEST_AFTER_OFFSET", "PERIOD_END"};
+
+    private static int indexOf(String[] names, String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #fact(String, QuoteRequest, QuoteRequest.Expense)} by index in {@link #FACTS}. */
+    private static LocalDate fact(int fact, QuoteRequest r, QuoteRequest.Expense e) {
+        if (fact == 0) {
+            return r.filingDate();
+        }
+        if (fact >= FIRST_EXPENSE_FACT) {
+            if (e == null) {
+                return null;
+            }
+            switch (fact - FIRST_EXPENSE_FACT) {
+                case 0: return e.paymentDate();
+                case 1: return e.documentIssueDate();
+                case 2: return e.patientEntryDate();
+                case 3: return e.patientRegistrationDate();
+                case 4: return e.reportPublicationDate();
+                case 5: return e.departureDate();
+                default: return e.returnDate();
+            }
+        }
+        QuoteRequest.Activity a = r.activity();
+        if (a == null) {
+            return null;
+        }
+        switch (fact) {
+            case 1: return a.start();
+            case 2: return a.end();
+            case 3: return a.preApprovalDate();
+            case 4: return a.priorApplicationDate();
+            case 5: return a.projectStart();
+            case 6: return a.firstSupportedMonth() == null ? null : a.firstSupportedMonth().atDay(1);
+            case 7: return a.filmReleaseDate();
+            case 8: return a.firstTrainingStart();
+            case 9: return a.secondFairEnd();
+            case 10: return a.unitClosureDate();
+            case 11: return a.ownershipChangeDate();
+            default: return a.authorisationCancelledDate();
+        }
+    }
+
+    /** {@link #boundary(Catalogue.TimeRule, LocalDate)} by index in {@link #DIRECTION_NAMES}. */
+    private LocalDate boundary(int direction, Catalogue.TimeRule t, LocalDate trigger) {
+        switch (direction) {
+            case 0:
+            case 1: return trigger.minus(t.offset());
+            case 2: return extend(trigger.plus(t.offset()));
+            case 3: return trigger;
+            case 4: return trigger.minusDays(1);
+            case 5: // DOMAIN A-06: "after the pre-approval was given" is strictly after unless configured otherwise
+                return sameDayEligible && "PRE_APPROVAL_DATE".equals(t.trigger()) ? trigger : trigger.plusDays(1);
+            case 6: return trigger.plus(t.offset());
+            case 7: return trigger.plus(t.offset()).minusDays(1);
+            default: throw new IllegalStateException("rule " + t.id() + " has no date");
+        }
+    }
+
+    /**
+     * A time rule as a quote line checks it, its strings decoded once: which facts, which direction, the kinds and
+     * conditions it applies to, and the texts of its trace (same texts as the rule gives).
+     */
+    private static final class Check {
+        final Catalogue.TimeRule rule;
+        /** A subject, a rejection other than Art. 34's, a date, and the item among its items. */
+        final boolean checked;
+        final int trigger;
+        final int subject;
+        final int direction;
+        final boolean earliest;
+        final Condition when;
+        final Condition unless;
+        final String offset;
+        final String failure;
+
+        Check(Catalogue.TimeRule t, String item) {
+            rule = t;
+            checked = t.subject() != null && t.rejection() != null && !t.rejection().equals("DEADLINE_MISSED")
+                    && !t.direction().equals("NONE") && t.appliesTo(item);
+            trigger = t.trigger() == null ? -1 : indexOf(FACTS, t.trigger());
+            subject = t.subject() == null ? -1 : indexOf(FACTS, t.subject());
+            direction = indexOf(DIRECTION_NAMES, t.direction());
+            earliest = isEarliest(t);
+            when = t.when() == null ? null : new Condition(t.when());
+            unless = t.unless() == null ? null : new Condition(t.unless());
+            offset = String.valueOf(t.offset());
+            failure = t.rejection() + ": " + t.consequence();
+        }
+
+        boolean appliesToKind(String kind) {
+            return rule.appliesToKind(kind);
+        }
+
+        boolean applicable(QuoteRequest r) {
+            return (when == null || when.test(r)) && (unless == null || !unless.test(r));
+        }
+    }
+
+    /** {@link #condition(String, QuoteRequest)} with the subtype list split once. */
+    private static final class Condition {
+        private final String name;
+        private final List<String> subtypes;
+
+        Condition(String c) {
+            name = c;
+            subtypes = c.startsWith("SUBTYPE:")
+                    ? java.util.Arrays.asList(c.substring("SUBTYPE:".length()).split("\\|")) : null;
+        }
+
+        boolean test(QuoteRequest r) {
+            QuoteRequest.Activity a = r.activity();
+            if (subtypes != null) {
+                return a != null && a.subtype() != null && subtypes.contains(a.subtype());
+            }
+            if (name.equals("TWO_FAIRS")) {
+                return a != null && a.secondFairEnd() != null;
+            }
+            return a != null && Boolean.TRUE.equals(a.ministryOrganised());
+        }
     }
 
     static Quote.TraceStep step(String ruleId, String article, Map<String, String> inputs, String output) {

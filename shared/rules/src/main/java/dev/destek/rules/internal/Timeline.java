@@ -53,6 +53,22 @@ public final class Timeline<T> {
         return Optional.empty();
     }
 
+    /** {@link #entryAt} without the Optional (quote hot path): the entry in force on {@code day}, else null. */
+    public Entry<T> entryOrNull(LocalDate day) {
+        for (Entry<T> e : entries) {
+            if (e.covers(day)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** {@link #at} without the Optional (quote hot path): the value in force on {@code day}, else null. */
+    public T valueOrNull(LocalDate day) {
+        Entry<T> e = entryOrNull(day);
+        return e == null ? null : e.value();
+    }
+
     public List<Entry<T>> entries() {
         return entries;
     }

@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * The inputs of a trace step: an immutable, insertion-ordered map over one {@code key, value, key, value…} array.
- * Values may be given as {@link BigDecimal} or {@link java.time.LocalDate}: they are turned into their trace text
- * ({@code toPlainString()}, ISO date) only when read, so a quote whose trace is never serialised does not pay for
- * formatting (the text is then kept; racy but benign: immutable values, idempotent conversion).
+ * Values may be given as {@link BigDecimal}, {@link java.time.LocalDate}, a {@link Timeline.Entry} (its period),
+ * {@link #joined} or any other immutable value ({@code String.valueOf}, e.g. a {@code Period}): they are turned into
+ * their trace text ({@code toPlainString()}, ISO date, …) only when read, so a quote whose trace is never serialised
+ * does not pay for formatting (the text is then kept; racy but benign: immutable values, idempotent conversion).
  * Equal to (and prints and serialises like) the {@code LinkedHashMap} it replaces, but built with one allocation
  * and no hashing: a quote writes ~70 of them (hot path). Keys are unique by construction (callers write literals);
  * a repeated key behaves as with {@code LinkedHashMap.put}.
@@ -95,8 +96,9 @@ public final class TraceInputs extends AbstractMap<String, String> {
         if (v == null || v instanceof String) {
             return (String) v;
         }
-        String t = v instanceof java.math.BigDecimal ? ((java.math.BigDecimal) v).toPlainString()
-                : v instanceof java.time.LocalDate ? date((java.time.LocalDate) v) : String.valueOf(v);
+        String t = v instanceof java.math.BigDecimal ? plain((java.math.BigDecimal) v)
+                : v instanceof java.time.LocalDate ? date((java.time.LocalDate) v)
+                : v instanceof Timeline.Entry ? ((Timeline.Entry<?>) v).describePeriod() : String.valueOf(v);
         kv[at] = t;
         return t;
     }
@@ -149,6 +151,27 @@ public final class TraceInputs extends AbstractMap<String, String> {
         return s;
     }
 
+    /**
+     * An input value that reads as {@code String.join(",", values)}, joined on first read. Only for collections that
+     * never change (the catalogue's and configuration's), since the join happens later.
+     */
+    public static Object joined(java.util.Collection<String> values) {
+        return new Joined(values);
+    }
+
+    private static final class Joined {
+        private final java.util.Collection<String> values;
+
+        Joined(java.util.Collection<String> values) {
+            this.values = values;
+        }
+
+        @Override
+        public String toString() {
+            return String.join(",", values);
+        }
+    }
+
     /** {@code d.toString()} (ISO-8601 yyyy-MM-dd) without StringBuilder for years 0..9999; hot path of the trace. */
     public static String date(java.time.LocalDate d) {
         long day = d.toEpochDay();
@@ -184,6 +207,42 @@ public final class TraceInputs extends AbstractMap<String, String> {
         byte[] b = {(byte) ('0' + y / 1000), (byte) ('0' + y / 100 % 10), (byte) ('0' + y / 10 % 10),
             (byte) ('0' + y % 10), '-', (byte) ('0' + m / 10), (byte) ('0' + m % 10), '-', (byte) ('0' + day / 10),
             (byte) ('0' + day % 10)};
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * {@code v.toPlainString()}, the same text, for the trace's amounts and rates (scale 1..9, up to 18 digits) with
+     * one buffer instead of the JDK's digit string, StringBuilder and copy: a quote writes ~40 of them (hot path).
+     */
+    public static String plain(java.math.BigDecimal v) {
+        int scale = v.scale();
+        if (scale <= 0 || scale > 9 || v.precision() > 18) {
+            return v.toPlainString();
+        }
+        long u = v.scaleByPowerOfTen(scale).longValueExact(); // the unscaled value, |u| < 10^18
+        boolean negative = u < 0;
+        if (negative) {
+            u = -u;
+        }
+        int digits = 1;
+        for (long p = 10; digits < 18 && p <= u; p *= 10) {
+            digits++;
+        }
+        int intDigits = Math.max(digits - scale, 1); // 0.05: one integer digit
+        byte[] b = new byte[(negative ? 1 : 0) + intDigits + 1 + scale];
+        int at = b.length;
+        for (int i = 0; i < scale; i++) {
+            b[--at] = (byte) ('0' + u % 10);
+            u /= 10;
+        }
+        b[--at] = '.';
+        for (int i = 0; i < intDigits; i++) {
+            b[--at] = (byte) ('0' + u % 10);
+            u /= 10;
+        }
+        if (negative) {
+            b[0] = '-';
+        }
         return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 

@@ -13,30 +13,68 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Issue 3 benchmark (plain Java, JMH-style: warm-up + timed iterations, forked JVMs for the cold start).
+ * Issue 3 benchmark. {@code ./bench rules} runs {@link #main} with {@code all}:
  * <ul>
- *   <li>{@code quotes}: quotes/s on one thread for an 8-line trade delegation (transport, accommodation,
- *   organisation, promotion, interpretation; caps, two EUR lines converted, bonuses; full traces). Median of
- *   the measured iterations.</li>
+ *   <li>{@code quotes}: JMH throughput ({@link #quote}), one thread, one forked JVM, of an 8-line trade delegation
+ *   (transport, accommodation, organisation, promotion, interpretation; caps, two EUR lines converted, bonuses;
+ *   every line's full trace is built and returned). JMH's GC profiler adds bytes allocated per quote, which does not
+ *   depend on how busy the machine is. The quote is recomputed every call: nothing is cached per request. Then the
+ *   same loop in a child JVM with {@code -Xbatch} (compilation finishes before the code runs on, so warm-up does
+ *   not wait for a busy machine's compiler threads), timed by the thread's CPU time: quotes per CPU-second, which
+ *   another build on the machine disturbs far less than wall-clock quotes/s.</li>
  *   <li>{@code load}: the first {@code Rules.load} in a fresh JVM, median over N child JVMs (each runs
- *   {@code load-child} and prints its time).</li>
+ *   {@code load-child}, touches nothing before the load and prints wall and thread-CPU time). Not a JMH
+ *   {@code SingleShotTime} fork: JMH's own start-up loads regex, lambdas and concurrency classes before the benchmark
+ *   method, so its "first call" is warmer than a function's.</li>
  * </ul>
  * Usage: {@code java -cp <test-classes:classes:deps> dev.destek.rules.bench.RulesBenchmark [all|quotes|load]}
- * (system properties {@code bench.forks} (default 7), {@code bench.iterations} (5), {@code bench.warmups} (5),
- * {@code bench.iterationMs} (1000)).
+ * (system properties {@code bench.forks} (child JVMs for load, default 7), {@code bench.iterations} (5),
+ * {@code bench.warmups} (5), {@code bench.iterationMs} (1000)). JMH's own command line works too:
+ * {@code java -cp … org.openjdk.jmh.Main RulesBenchmark -prof gc}.
  */
-public final class RulesBenchmark {
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@Threads(1)
+public class RulesBenchmark {
     private static volatile Object sink;
 
-    private RulesBenchmark() {
+    private Rules rules;
+    private QuoteRequest request;
+
+    public RulesBenchmark() {
+        // JMH instantiates the state; main() is the entry point
     }
 
     public static void main(String[] args) throws Exception {
         String what = args.length == 0 ? "all" : args[0];
         switch (what) {
             case "load-child": loadChild(); return;
+            case "cpu-child": cpuChild(); return;
             case "quotes": quotes(); return;
             case "load": load(); return;
             case "all": load(); quotes(); return;
@@ -44,6 +82,19 @@ public final class RulesBenchmark {
                 System.err.println("unknown benchmark " + what + " (all, quotes, load)");
                 System.exit(2);
         }
+    }
+
+    @Setup
+    public void setUp() {
+        rules = Rules.load(Map.of());
+        request = claim();
+        check(rules.quote(request));
+    }
+
+    /** One full quote of the 8-line claim, traces included (returned, so JMH keeps all of it alive). */
+    @Benchmark
+    public Quote quote() {
+        return rules.quote(request);
     }
 
     /** Runs in a fresh JVM: the first Rules.load, nothing else touched before. */
@@ -94,13 +145,87 @@ public final class RulesBenchmark {
                 + "median %.1f ms thread CPU; %d JVMs%n", median(ms), ms[0], ms[ms.length - 1], median(cpu), forks);
     }
 
-    private static void quotes() {
+    private static void quotes() throws Exception {
+        Quote q = Rules.load(Map.of()).quote(claim());
+        int steps = check(q);
+        System.out.printf("claim: %d lines, %d trace steps, total support %s USD%n", q.lines().size(), steps,
+                q.totalSupport().amount().toPlainString());
+        TimeValue time = TimeValue.milliseconds(Integer.getInteger("bench.iterationMs", 1000));
+        Options options = new OptionsBuilder()
+                .include(RulesBenchmark.class.getName() + ".quote$")
+                .warmupIterations(Integer.getInteger("bench.warmups", 5)).warmupTime(time)
+                .measurementIterations(Integer.getInteger("bench.iterations", 5)).measurementTime(time)
+                .forks(1).threads(1)
+                .addProfiler(GCProfiler.class)
+                .build();
+        for (RunResult r : new Runner(options).run()) {
+            Result<?> primary = r.getPrimaryResult();
+            Result<?> bytes = r.getSecondaryResults().get("gc.alloc.rate.norm");
+            System.out.printf("quotes/s, 1 thread, %d-line claim with traces: %.0f ± %.0f (JMH, 99.9%%), %s bytes "
+                    + "allocated per quote%n", q.lines().size(), primary.getScore(), primary.getScoreError(),
+                    bytes == null ? "?" : String.format("%.0f", bytes.getScore()));
+        }
+        quotesPerCpuSecond();
+    }
+
+    /** Child JVM (-Xbatch): quotes per thread CPU-second after warm-up, median of the iterations. */
+    private static void cpuChild() {
         int warmups = Integer.getInteger("bench.warmups", 5);
         int iterations = Integer.getInteger("bench.iterations", 5);
         long iterationNs = Integer.getInteger("bench.iterationMs", 1000) * 1_000_000L;
         Rules rules = Rules.load(Map.of());
         QuoteRequest request = claim();
-        Quote q = rules.quote(request);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] rates = new double[iterations];
+        for (int i = 0; i < warmups + iterations; i++) {
+            long n = 0;
+            long c0 = threads.getCurrentThreadCpuTime();
+            long c;
+            do {
+                for (int k = 0; k < 256; k++) {
+                    sink = rules.quote(request);
+                }
+                n += 256;
+                c = threads.getCurrentThreadCpuTime();
+            } while (c - c0 < iterationNs);
+            if (i >= warmups) {
+                rates[i - warmups] = n / ((c - c0) / 1e9);
+            }
+        }
+        Arrays.sort(rates);
+        System.out.printf("CPU_RATE %.0f %.0f %.0f%n", median(rates), rates[0], rates[rates.length - 1]);
+    }
+
+    private static void quotesPerCpuSecond() throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        List<String> command = new ArrayList<>(List.of(java, "-Xbatch", "-cp", System.getProperty("java.class.path")));
+        for (String p : List.of("bench.warmups", "bench.iterations", "bench.iterationMs")) {
+            if (System.getProperty(p) != null) {
+                command.add("-D" + p + "=" + System.getProperty(p));
+            }
+        }
+        command.add(RulesBenchmark.class.getName());
+        command.add("cpu-child");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String result = null;
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                all.append(line).append('\n');
+                if (line.startsWith("CPU_RATE ")) {
+                    result = line.substring(9);
+                }
+            }
+        }
+        if (p.waitFor() != 0 || result == null) {
+            throw new IllegalStateException("child JVM failed:\n" + all);
+        }
+        String[] parts = result.split(" ");
+        System.out.printf("quotes per thread CPU-second (child JVM, -Xbatch): median %s (min %s, max %s)%n", parts[0],
+                parts[1], parts[2]);
+    }
+
+    private static int check(Quote q) {
         int steps = 0;
         for (Quote.Line l : q.lines()) {
             if (!l.rejections().isEmpty()) {
@@ -109,37 +234,7 @@ public final class RulesBenchmark {
             }
             steps += l.trace().size();
         }
-        System.out.printf("claim: %d lines, %d trace steps, total support %s USD%n", q.lines().size(), steps,
-                q.totalSupport().amount().toPlainString());
-        double[] rates = new double[iterations];
-        double[] cpuRates = new double[iterations];
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < warmups + iterations; i++) {
-            long n = 0;
-            long c0 = threads.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            long t;
-            do {
-                for (int k = 0; k < 256; k++) {
-                    sink = rules.quote(request);
-                }
-                n += 256;
-                t = System.nanoTime();
-            } while (t - t0 < iterationNs);
-            double perSecond = n / ((t - t0) / 1e9);
-            double perCpuSecond = n / ((threads.getCurrentThreadCpuTime() - c0) / 1e9);
-            if (i >= warmups) {
-                rates[i - warmups] = perSecond;
-                cpuRates[i - warmups] = perCpuSecond;
-            }
-            System.out.printf("  %s %d: %.0f quotes/s wall, %.0f per CPU-second%n", i < warmups ? "warm-up" : "iteration",
-                    i < warmups ? i + 1 : i - warmups + 1, perSecond, perCpuSecond);
-        }
-        Arrays.sort(rates);
-        Arrays.sort(cpuRates);
-        System.out.printf("quotes/s, 1 thread, %d-line claim with traces: median %.0f wall (min %.0f, max %.0f), "
-                + "median %.0f per thread CPU-second%n", q.lines().size(), median(rates), rates[0],
-                rates[rates.length - 1], median(cpuRates));
+        return steps;
     }
 
     private static double median(double[] sorted) {
