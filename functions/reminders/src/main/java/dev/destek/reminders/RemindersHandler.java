@@ -45,7 +45,8 @@ public final class RemindersHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode now = JSON.readTree(input).path("now");
         ReminderRun run = service.run(now.isTextual() ? Instant.parse(now.asText()) : clock.instant());
-        JSON.writeValue(output, Map.of("day", run.day().toString(), "due", run.due(), "sent", run.sent(),
-                "alreadySent", run.alreadySent()));
+        JSON.writeValue(output, Map.of("from", run.from().toString(), "day", run.day().toString(),
+                "due", run.due(), "sent", run.sent(), "retried", run.retried(), "lost", run.lost(),
+                "muted", run.muted(), "failed", run.failed(), "itemsRead", run.itemsRead()));
     }
 }

@@ -6,6 +6,7 @@ import dev.destek.aws.AwsAdapters;
 import dev.destek.observability.JsonLog;
 import dev.destek.reminder.Notifier;
 import dev.destek.reminder.ReminderService;
+import dev.destek.reminder.ReminderSettings;
 import java.util.Map;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -19,12 +20,11 @@ final class RemindersModule {
     @Provides @Singleton
     static Notifier notifier() {
         // e-mail delivery (SES) arrives with the reminders issue; until then a reminder is a log event
-        return reminder -> LOG.info("reminder", Map.of("applicationId", reminder.applicationId(),
-                "ruleId", reminder.ruleId(), "deadline", reminder.deadline()));
+        return message -> LOG.info("reminder", Map.of("reminderId", message.reminder().reminderId()));
     }
 
     @Provides @Singleton
     static ReminderService service(@Named("env") Map<String, String> env, Notifier notifier) {
-        return new ReminderService(AwsAdapters.fromEnv(env).reminders(), notifier);
+        return new ReminderService(AwsAdapters.fromEnv(env).reminders(), notifier, ReminderSettings.fromEnv(env));
     }
 }

@@ -6,6 +6,7 @@ import dev.destek.application.ApplicationService;
 import dev.destek.aws.AwsAdapters;
 import dev.destek.http.HttpApi;
 import dev.destek.lambda.InBackground;
+import dev.destek.reminder.ReminderSettings;
 import dev.destek.rules.Rules;
 import java.time.Clock;
 import java.util.Map;
@@ -22,7 +23,8 @@ final class UploadModule {
         AwsAdapters aws = AwsAdapters.fromEnv(env);
         return new ApplicationService(aws.applications(), aws.uploadSigner(),
                 InBackground.start("rules", () -> Rules.load(env)), Clock.systemUTC(),
-                () -> UUID.randomUUID().toString(), aws.settings().uploadUrlTtl());
+                () -> UUID.randomUUID().toString(), aws.settings().uploadUrlTtl(), aws.reminders(),
+                ReminderSettings.fromEnv(env));
     }
 
     @Provides @Singleton

@@ -4,37 +4,118 @@ import dev.destek.observability.JsonLog;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The daily reminder run: reads only the reminders due on the run's day (Europe/Istanbul) and sends
- * each one after winning its claim, so concurrent or repeated runs send it once.
+ * The daily reminder run. It reads only what is due: the outbox's pending messages (an earlier run crashed or
+ * failed to deliver) and, for each day after the watermark up to today (Europe/Istanbul), that day's scheduled
+ * reminders. Each due reminder is first recorded in the outbox with a conditional write (the one run that wins
+ * renders and owns it for a lease), then sent, then marked SENT. So:
+ * <ul>
+ *   <li>concurrent or repeated runs send a reminder once: only one record succeeds, and a recorded reminder leaves
+ *       the day's index;</li>
+ *   <li>a crash between recording and sending leaves it PENDING, and the next run after the lease sends it;</li>
+ *   <li>days the schedule missed are caught up from the watermark, none twice.</li>
+ * </ul>
+ * The one window that can still double a message is a crash after the e-mail provider accepted it and before it is
+ * marked SENT; it is as short as one write.
  */
 public final class ReminderService {
     public static final ZoneId RUN_ZONE = ZoneId.of("Europe/Istanbul");
     private static final JsonLog LOG = JsonLog.of(ReminderService.class);
     private final ReminderStore store;
     private final Notifier notifier;
+    private final ReminderSettings settings;
 
-    public ReminderService(ReminderStore store, Notifier notifier) {
+    public ReminderService(ReminderStore store, Notifier notifier, ReminderSettings settings) {
         this.store = store;
         this.notifier = notifier;
+        this.settings = settings;
     }
 
     public ReminderRun run(Instant now) {
         LocalDate day = LocalDate.ofInstant(now, RUN_ZONE);
-        List<DueReminder> due = store.dueOn(day);
-        int sent = 0;
-        for (DueReminder reminder : due) {
-            if (store.claim(reminder, now)) {
-                notifier.send(reminder);
-                sent++;
+        Instant leaseUntil = now.plus(settings.lease());
+        Tally tally = new Tally();
+        LocalDate from = store.watermark().map(w -> w.plusDays(1)).orElse(day);
+        tally.read++;
+        if (from.isAfter(day)) {
+            from = day; // a re-run of a covered day re-reads only that day's (now mostly empty) index partition
+        }
+        if (from.isBefore(day.minusDays(settings.maxCatchUpDays()))) {
+            from = day.minusDays(settings.maxCatchUpDays());
+        }
+        for (OutboxMessage pending : store.pending()) {
+            tally.read++;
+            if (store.lease(pending, now, leaseUntil)) {
+                tally.retried++;
+                deliver(pending, now, tally);
             }
         }
-        ReminderRun run = new ReminderRun(day, due.size(), sent);
-        LOG.info("reminder run", Map.of("day", day, "due", run.due(), "sent", run.sent(),
-                "alreadySent", run.alreadySent()));
+        Map<String, ReminderPreferences> preferences = new HashMap<>();
+        for (LocalDate d = from; !d.isAfter(day); d = d.plusDays(1)) {
+            List<DueReminder> due = store.dueOn(d);
+            tally.due += due.size();
+            tally.read += due.size();
+            for (DueReminder reminder : due) {
+                ReminderPreferences prefs = preferences.computeIfAbsent(reminder.companyId(), company -> {
+                    tally.read++;
+                    return store.preferences(company);
+                });
+                if (prefs.mutes(reminder.kind())) {
+                    if (store.mute(reminder, now)) {
+                        tally.muted++;
+                    }
+                    continue;
+                }
+                OutboxMessage message = ReminderMessages.render(reminder, prefs);
+                if (store.record(message, now, leaseUntil)) {
+                    deliver(message, now, tally);
+                } else {
+                    tally.lost++;
+                }
+            }
+        }
+        store.advanceWatermark(day, now);
+        ReminderRun run = new ReminderRun(from, day, tally.due, tally.sent, tally.retried, tally.lost, tally.muted,
+                tally.failed, tally.read);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("from", from);
+        fields.put("day", day);
+        fields.put("due", run.due());
+        fields.put("sent", run.sent());
+        fields.put("retried", run.retried());
+        fields.put("lost", run.lost());
+        fields.put("muted", run.muted());
+        fields.put("failed", run.failed());
+        fields.put("itemsRead", run.itemsRead());
+        LOG.info("reminder run", fields);
         return run;
+    }
+
+    private void deliver(OutboxMessage message, Instant now, Tally tally) {
+        try {
+            notifier.send(message);
+        } catch (RuntimeException e) {
+            tally.failed++;
+            LOG.error("reminder delivery failed", Map.of("reminderId", message.reminder().reminderId(),
+                    "error", e.getClass().getName()), e);
+            return;
+        }
+        store.markSent(message, now);
+        tally.sent++;
+    }
+
+    private static final class Tally {
+        int due;
+        int sent;
+        int retried;
+        int lost;
+        int muted;
+        int failed;
+        int read;
     }
 }
