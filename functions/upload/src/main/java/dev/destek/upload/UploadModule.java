@@ -6,6 +6,7 @@ import dev.destek.application.ApplicationService;
 import dev.destek.aws.AwsAdapters;
 import dev.destek.http.HttpApi;
 import dev.destek.lambda.InBackground;
+import dev.destek.reminder.NotificationService;
 import dev.destek.reminder.ReminderSettings;
 import dev.destek.rules.Rules;
 import java.time.Clock;
@@ -18,9 +19,14 @@ import javax.inject.Singleton;
 final class UploadModule {
     private UploadModule() { }
 
+    /** One set of adapters, so applications and reminders share one DynamoDB client. */
     @Provides @Singleton
-    static ApplicationService applications(@Named("env") Map<String, String> env) {
-        AwsAdapters aws = AwsAdapters.fromEnv(env);
+    static AwsAdapters aws(@Named("env") Map<String, String> env) {
+        return AwsAdapters.fromEnv(env);
+    }
+
+    @Provides @Singleton
+    static ApplicationService applications(@Named("env") Map<String, String> env, AwsAdapters aws) {
         return new ApplicationService(aws.applications(), aws.uploadSigner(),
                 InBackground.start("rules", () -> Rules.load(env)), Clock.systemUTC(),
                 () -> UUID.randomUUID().toString(), aws.settings().uploadUrlTtl(), aws.reminders(),
@@ -28,7 +34,12 @@ final class UploadModule {
     }
 
     @Provides @Singleton
-    static HttpApi api(ApplicationService applications) {
-        return ApplicationRoutes.api(applications);
+    static NotificationService notifications(AwsAdapters aws) {
+        return new NotificationService(aws.reminders());
+    }
+
+    @Provides @Singleton
+    static HttpApi api(ApplicationService applications, NotificationService notifications) {
+        return ApplicationRoutes.api(applications, notifications, Clock.systemUTC());
     }
 }

@@ -96,6 +96,17 @@ public final class ReminderService {
         return run;
     }
 
+    /**
+     * Reads what a run at {@code now} would find due that day and changes nothing (SnapStart priming: a real run
+     * would move the watermark to the priming date).
+     */
+    public ReminderRun peek(Instant now) {
+        LocalDate day = LocalDate.ofInstant(now, RUN_ZONE);
+        store.watermark();
+        int due = store.dueOn(day).size();
+        return new ReminderRun(day, day, due, 0, 0, 0, 0, 0, 1 + due);
+    }
+
     private void deliver(OutboxMessage message, Instant now, Tally tally) {
         try {
             notifier.send(message);
