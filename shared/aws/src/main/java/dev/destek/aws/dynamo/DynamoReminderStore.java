@@ -129,6 +129,20 @@ public final class DynamoReminderStore implements ReminderStore {
 
     /** Adds a reminder unless it exists in any state but CANCELLED. */
     private boolean schedule(DueReminder reminder) {
+        Map<String, AttributeValue> item = scheduledItem(reminder);
+        try {
+            dynamo.get().putItem(request -> request.tableName(tableName).item(item)
+                    .conditionExpression("attribute_not_exists(#pk) OR #status = :cancelled")
+                    .expressionAttributeNames(Map.of("#pk", DestekTable.PK, "#status", STATUS))
+                    .expressionAttributeValues(Map.of(":cancelled", s(CANCELLED))));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    /** The item of a SCHEDULED reminder, indexed by its due day (also what the benchmark seeds in bulk). */
+    public static Map<String, AttributeValue> scheduledItem(DueReminder reminder) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(DestekTable.PK, s(companyPk(reminder.companyId())));
         item.put(DestekTable.SK, s(REMINDER_PREFIX + reminder.reminderId()));
@@ -146,15 +160,7 @@ public final class DynamoReminderStore implements ReminderStore {
         putIfPresent(item, DESCRIPTION, reminder.description());
         putIfPresent(item, CONSEQUENCE, reminder.consequence());
         item.put(STATUS, s(SCHEDULED));
-        try {
-            dynamo.get().putItem(request -> request.tableName(tableName).item(item)
-                    .conditionExpression("attribute_not_exists(#pk) OR #status = :cancelled")
-                    .expressionAttributeNames(Map.of("#pk", DestekTable.PK, "#status", STATUS))
-                    .expressionAttributeValues(Map.of(":cancelled", s(CANCELLED))));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return item;
     }
 
     @Override
