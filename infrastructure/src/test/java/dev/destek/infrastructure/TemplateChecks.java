@@ -32,8 +32,6 @@ final class TemplateChecks {
     static final String RULES_CONFIG = BUCKET_ARN + "/config/rules.yaml";
     static final String SES_IDENTITY =
             "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SenderIdentity}";
-    static final String SES_TEMPLATE =
-            "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:template/${ReminderTemplateName}";
     static final String REMINDERS_ALIAS = "${RemindersFunction.Alias}";
     static final String PUBLIC_ROUTE = "GET /v1/catalogue";
     static final String TIMEZONE = "Europe/Istanbul";
@@ -50,7 +48,10 @@ final class TemplateChecks {
                             "PUT /v1/applications/{id}/documents/{documentId}/metadata",
                             "GET /v1/vault", "POST /v1/vault/documents",
                             "PUT /v1/vault/documents/{documentId}/metadata",
-                            "GET /v1/admin/intake-errors"),
+                            "GET /v1/admin/intake-errors",
+                            "PUT /v1/applications/{id}/facts", "GET /v1/applications/{id}/deadlines",
+                            "GET /v1/deadlines.ics", "GET /v1/notifications", "GET /v1/notification-preferences",
+                            "PUT /v1/notification-preferences"),
                     Map.of(
                             "dynamodb:GetItem", Set.of(TABLE),
                             "dynamodb:PutItem", Set.of(TABLE),
@@ -77,9 +78,10 @@ final class TemplateChecks {
                     Set.of(),
                     Map.of(
                             "dynamodb:Query", Set.of(GSI1),
+                            "dynamodb:GetItem", Set.of(TABLE),
                             "dynamodb:PutItem", Set.of(TABLE),
-                            "ses:SendEmail", Set.of(SES_IDENTITY, SES_TEMPLATE),
-                            "ses:SendTemplatedEmail", Set.of(SES_IDENTITY, SES_TEMPLATE))),
+                            "dynamodb:UpdateItem", Set.of(TABLE),
+                            "ses:SendEmail", Set.of(SES_IDENTITY))),
             "PayoutFunction", new FunctionContract(
                     "dev.destek.payout.PayoutHandler::handleRequest",
                     "../functions/payout/target/payout-function.jar",

@@ -288,6 +288,35 @@ class TemplateTest {
         }
 
         @Test
+        void policies_uploadSendsEmail_shouldBeReported() {
+            // GIVEN only the reminders function may send e-mail
+            Map<String, Object> t = template();
+            addStatement(t, "UploadFunction", "ses:SendEmail", TemplateChecks.SES_IDENTITY);
+
+            assertThat(checks(t).policies())
+                    .containsExactly("UploadFunction: action ses:SendEmail is not in its allow-list");
+        }
+
+        @Test
+        void policies_remindersScansTheIndex_shouldBeReported() {
+            // GIVEN the daily run reads by Query only: a Scan grant is a design regression
+            Map<String, Object> t = template();
+            addStatement(t, "RemindersFunction", "dynamodb:Scan", TemplateChecks.GSI1);
+
+            assertThat(checks(t).policies())
+                    .containsExactly("RemindersFunction: action dynamodb:Scan is not in its allow-list");
+        }
+
+        @Test
+        void policies_remindersSendsTemplatedEmail_shouldBeReported() {
+            Map<String, Object> t = template();
+            addStatement(t, "RemindersFunction", "ses:SendTemplatedEmail", TemplateChecks.SES_IDENTITY);
+
+            assertThat(checks(t).policies())
+                    .containsExactly("RemindersFunction: action ses:SendTemplatedEmail is not in its allow-list");
+        }
+
+        @Test
         void policies_wildcardResource_shouldBeReported() {
             Map<String, Object> t = template();
             addStatement(t, "RemindersFunction", "ses:SendEmail", "*");
@@ -564,6 +593,14 @@ class TemplateTest {
             event(t, "UploadFunction", "CreateApplication").remove("ApiId");
 
             assertThat(checks(t).api()).anyMatch(v -> v.startsWith("UploadFunction.CreateApplication: ApiId must"));
+        }
+
+        @Test
+        void api_calendarRouteMissing_shouldBeReported() {
+            Map<String, Object> t = template();
+            TemplateChecks.map(props(t, "UploadFunction").get("Events")).remove("GetDeadlineCalendar");
+
+            assertThat(checks(t).api()).anyMatch(v -> v.startsWith("UploadFunction: routes must be"));
         }
 
         @Test

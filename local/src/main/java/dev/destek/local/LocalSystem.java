@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.destek.aws.AwsAdapters;
 import dev.destek.aws.AwsClients;
 import dev.destek.aws.AwsSettings;
 import dev.destek.aws.dynamo.DestekTable;
@@ -49,6 +50,8 @@ public final class LocalSystem implements AutoCloseable {
     /** The daily reminder run, as the template's schedule: 09:00 in Turkey. */
     static final ZoneId SCHEDULE_ZONE = ZoneId.of("Europe/Istanbul");
     static final LocalTime SCHEDULE_TIME = LocalTime.of(9, 0);
+    /** The From address of reminder e-mails locally; they land in the local SES outbox. */
+    static final String SENDER = "reminders@destek.local";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonLog LOG = JsonLog.of(LocalSystem.class);
 
@@ -97,7 +100,12 @@ public final class LocalSystem implements AutoCloseable {
             S3ProxyServer s3 = s3Builder.start();
             resources.add(0, s3);
 
-            Map<String, String> env = functionEnvironment(dynalite, s3);
+            LocalSes ses = LocalSes.start(stateDir);
+            resources.add(0, ses);
+            Map<String, String> withSes = new LinkedHashMap<>(functionEnvironment(dynalite, s3));
+            withSes.put(AwsAdapters.SENDER_ADDRESS, SENDER);
+            withSes.put(AwsAdapters.SES_ENDPOINT, ses.endpoint().toString());
+            Map<String, String> env = Map.copyOf(withSes);
             provision(env);
 
             ApiRoutes routes = ApiRoutes.fromTemplate(ApiRoutes.locateTemplate());
@@ -118,6 +126,11 @@ public final class LocalSystem implements AutoCloseable {
             local.put("GET /_local/jwks.json", exchange -> LocalGateway.write(exchange, 200,
                     tokens.jwks().getBytes(StandardCharsets.UTF_8)));
             local.put("POST /_local/schedules/reminders", exchange -> runReminders(exchange, reminders, clock));
+            local.put("GET /_local/outbox", exchange -> {
+                exchange.getResponseHeaders().set("content-type", "application/json");
+                LocalGateway.write(exchange, 200, JSON.createObjectNode().set("items", ses.messages()).toString()
+                        .getBytes(StandardCharsets.UTF_8));
+            });
 
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
             ExecutorService workers = Executors.newFixedThreadPool(8);

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The daily reminder run, invoked by EventBridge Scheduler. The input may carry {@code now} (ISO-8601
  * instant) to run for another moment: the local scheduler uses it for time travel, and an operator can
- * use it to re-run a missed day.
+ * use it to re-run a missed day (missed days are also caught up by the next run). {@code "peek": true} only reads
+ * (SnapStart priming).
  */
 public final class RemindersHandler implements RequestStreamHandler {
     /** A harmless read served before the SnapStart snapshot (see {@link SnapStartPriming}). */
@@ -43,9 +44,12 @@ public final class RemindersHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode now = JSON.readTree(input).path("now");
-        ReminderRun run = service.run(now.isTextual() ? Instant.parse(now.asText()) : clock.instant());
-        JSON.writeValue(output, Map.of("day", run.day().toString(), "due", run.due(), "sent", run.sent(),
-                "alreadySent", run.alreadySent()));
+        JsonNode event = JSON.readTree(input);
+        JsonNode now = event.path("now");
+        Instant at = now.isTextual() ? Instant.parse(now.asText()) : clock.instant();
+        ReminderRun run = event.path("peek").asBoolean() ? service.peek(at) : service.run(at);
+        JSON.writeValue(output, Map.of("from", run.from().toString(), "day", run.day().toString(),
+                "due", run.due(), "sent", run.sent(), "retried", run.retried(), "lost", run.lost(),
+                "muted", run.muted(), "failed", run.failed(), "itemsRead", run.itemsRead()));
     }
 }

@@ -1,14 +1,18 @@
 package dev.destek.upload;
 
 import dev.destek.application.Application;
+import dev.destek.application.ApplicationDeadlines;
 import dev.destek.application.ApplicationView;
 import dev.destek.application.UploadTicket;
 import dev.destek.document.Document;
 import dev.destek.document.DocumentMetadata;
 import dev.destek.document.RejectionReason;
 import dev.destek.document.UploadSigner;
+import dev.destek.reminder.ReminderStore;
 import dev.destek.rules.ChecklistEntry;
 import dev.destek.vault.CompanyVault;
+import dev.destek.rules.Deadline;
+import dev.destek.rules.QuoteRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,6 +26,15 @@ record ApplicationJson(String id, String supportItem, String status, Instant cre
         return new ApplicationJson(a.id(), a.supportItem(), a.status().name(), a.createdAt(), a.checklist(),
                 view.documents().stream().map(DocumentJson::of).collect(Collectors.toList()));
     }
+
+    static Deadlines deadlines(ApplicationDeadlines d) {
+        return new Deadlines(d.application().id(), d.application().supportItem(), d.application().facts(),
+                d.deadlines(), d.reminders());
+    }
+
+    /** An application's declared facts, the deadlines they imply today, and (after a change) what its reminders did. */
+    record Deadlines(String applicationId, String supportItem, QuoteRequest facts, List<Deadline> deadlines,
+                     ReminderStore.ScheduleChange reminders) { }
 
     static Ticket ticket(UploadTicket ticket) {
         return new Ticket(DocumentJson.of(ticket.document()), ticket.upload());

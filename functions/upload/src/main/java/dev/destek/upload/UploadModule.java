@@ -7,6 +7,8 @@ import dev.destek.aws.AwsAdapters;
 import dev.destek.http.HttpApi;
 import dev.destek.intake.IntakeErrorService;
 import dev.destek.lambda.InBackground;
+import dev.destek.reminder.NotificationService;
+import dev.destek.reminder.ReminderSettings;
 import dev.destek.rules.Rules;
 import java.time.Clock;
 import java.util.Map;
@@ -18,6 +20,7 @@ import javax.inject.Singleton;
 final class UploadModule {
     private UploadModule() { }
 
+    /** One set of adapters, so applications and reminders share one DynamoDB client. */
     @Provides @Singleton
     static AwsAdapters aws(@Named("env") Map<String, String> env) {
         return AwsAdapters.fromEnv(env);
@@ -27,7 +30,8 @@ final class UploadModule {
     static ApplicationService applications(@Named("env") Map<String, String> env, AwsAdapters aws) {
         return new ApplicationService(aws.applications(), aws.uploadSigner(),
                 InBackground.start("rules", () -> Rules.load(AwsAdapters.rulesEnvironment(env))), Clock.systemUTC(),
-                () -> UUID.randomUUID().toString(), aws.settings().uploadUrlTtl());
+                () -> UUID.randomUUID().toString(), aws.settings().uploadUrlTtl(), aws.reminders(),
+                ReminderSettings.fromEnv(env));
     }
 
     @Provides @Singleton
@@ -36,7 +40,13 @@ final class UploadModule {
     }
 
     @Provides @Singleton
-    static HttpApi api(ApplicationService applications, IntakeErrorService intakeErrors) {
-        return ApplicationRoutes.api(applications, intakeErrors);
+    static NotificationService notifications(AwsAdapters aws) {
+        return new NotificationService(aws.reminders());
+    }
+
+    @Provides @Singleton
+    static HttpApi api(ApplicationService applications, IntakeErrorService intakeErrors,
+                       NotificationService notifications) {
+        return ApplicationRoutes.api(applications, intakeErrors, notifications, Clock.systemUTC());
     }
 }

@@ -216,6 +216,12 @@ public final class ValidationBenchmark {
         }
 
         @Override
+        public boolean updateFacts(String companyId, String applicationId, dev.destek.rules.QuoteRequest facts,
+                                   java.time.Instant at) {
+            return false;
+        }
+
+        @Override
         public void addDocument(Document document) {
             documents.put(document.id(), document);
         }

@@ -3,6 +3,7 @@ package dev.destek.local.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.destek.application.ApplicationService;
+import dev.destek.reminder.ReminderSettings;
 import dev.destek.application.NewApplication;
 import dev.destek.application.NewDocument;
 import dev.destek.aws.AwsAdapters;
@@ -188,7 +189,8 @@ public final class ColdStartBenchmark {
         AwsSettings settings = aws.settings();
         S3Client s3 = AwsClients.s3(settings, AwsClients.credentials(env));
         ApplicationService applications = new ApplicationService(aws.applications(), aws.uploadSigner(),
-                () -> Rules.load(env), Clock.systemUTC(), () -> UUID.randomUUID().toString(), Duration.ofMinutes(5));
+                () -> Rules.load(env), Clock.systemUTC(), () -> UUID.randomUUID().toString(), Duration.ofMinutes(5),
+                aws.reminders(), ReminderSettings.DEFAULTS);
         Caller caller = new Caller("bench", BENCH_COMPANY, Set.of(Role.APPLICANT));
         String appId = applications.open(caller, new NewApplication("ADVERTISING")).application().id();
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PDF));

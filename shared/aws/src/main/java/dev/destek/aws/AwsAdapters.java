@@ -15,8 +15,12 @@ import dev.destek.document.DuplicateIndex;
 import dev.destek.document.UploadSigner;
 import dev.destek.intake.IntakeErrorLog;
 import dev.destek.lambda.InBackground;
+import dev.destek.aws.ses.SesReminderNotifier;
+import dev.destek.reminder.Notifier;
 import dev.destek.reminder.ReminderStore;
 import java.nio.file.Path;
+import java.net.URI;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -27,19 +31,38 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * building on its own thread as soon as the adapter is asked for (see {@link InBackground}).
  */
 public final class AwsAdapters {
+    public static final String SENDER_ADDRESS = "SENDER_ADDRESS";
+    public static final String SES_ENDPOINT = "DESTEK_SES_ENDPOINT";
     private final AwsSettings settings;
     private final AwsCredentialsProvider credentials;
     /** One DynamoDB client for all the table's adapters of a function: each client costs cold-start time. */
     private InBackground<DynamoDbClient> dynamo;
 
-    private AwsAdapters(AwsSettings settings, AwsCredentialsProvider credentials) {
+    private final Map<String, String> env;
+
+    private AwsAdapters(AwsSettings settings, AwsCredentialsProvider credentials, Map<String, String> env) {
         this.settings = settings;
         this.credentials = credentials;
+        this.env = env;
     }
 
     /** From the function's environment: {@code System.getenv()} deployed, an explicit map locally. */
     public static AwsAdapters fromEnv(Map<String, String> env) {
-        return new AwsAdapters(AwsSettings.fromEnv(env), AwsClients.credentials(env));
+        return new AwsAdapters(AwsSettings.fromEnv(env), AwsClients.credentials(env), Map.copyOf(env));
+    }
+
+    /**
+     * Reminder e-mails through SES from {@code SENDER_ADDRESS}; {@code DESTEK_SES_ENDPOINT} points the client at the
+     * local runner's stand-in. Needs sesv2 on the classpath (only the reminders function has it).
+     */
+    public Notifier reminderEmails() {
+        String from = env.get(SENDER_ADDRESS);
+        if (from == null || from.isBlank()) {
+            throw new IllegalStateException(SENDER_ADDRESS + " is not set");
+        }
+        Optional<URI> endpoint = Optional.ofNullable(env.get(SES_ENDPOINT)).filter(v -> !v.isBlank()).map(URI::create);
+        return new SesReminderNotifier(InBackground.start("ses", () -> AwsClients.ses(settings, credentials, endpoint)),
+                from.trim());
     }
 
     /**

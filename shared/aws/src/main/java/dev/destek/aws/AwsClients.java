@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Builds the SDK clients cheaply for a Lambda cold start: the URLConnection HTTP client, a fixed region, and
@@ -30,6 +31,17 @@ public final class AwsClients {
                 .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create());
         settings.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** SES (API v2); {@code endpoint} overrides the regional one for the local runner and tests only. */
+    public static SesV2Client ses(AwsSettings settings, AwsCredentialsProvider credentials,
+                                  java.util.Optional<java.net.URI> endpoint) {
+        var builder = SesV2Client.builder()
+                .region(settings.region())
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create());
+        endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

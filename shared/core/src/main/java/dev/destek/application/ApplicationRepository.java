@@ -15,6 +15,14 @@ public interface ApplicationRepository {
     /** The company's applications, newest first. */
     List<Application> list(String companyId);
 
+    /**
+     * Replaces the application's declared facts.
+     *
+     * @return false when the application does not exist
+     */
+    boolean updateFacts(String companyId, String applicationId, dev.destek.rules.QuoteRequest facts,
+                        java.time.Instant at);
+
     /** Stores a new document record; fails with {@link AlreadyExistsException} if the id is taken. */
     void addDocument(Document document);
 

@@ -9,7 +9,13 @@ import dev.destek.problem.Problem;
 import dev.destek.problem.ProblemException;
 import dev.destek.problem.ProblemType;
 import dev.destek.rules.DocumentRules;
+import dev.destek.reminder.ReminderPlanner;
+import dev.destek.reminder.ReminderSettings;
+import dev.destek.reminder.ReminderStore;
+import dev.destek.rules.Deadline;
 import dev.destek.rules.DocumentTypeRule;
+import dev.destek.rules.QuoteRequest;
+import dev.destek.rules.QuoteRequestException;
 import dev.destek.rules.Rules;
 import dev.destek.rules.SupportItem;
 import dev.destek.tenancy.Caller;
@@ -43,16 +49,21 @@ public final class ApplicationService {
     private final Clock clock;
     private final Supplier<String> ids;
     private final Duration uploadTtl;
+    private final ReminderStore reminders;
+    private final ReminderPlanner planner;
 
     /** Takes the rules as they may still be loading, so that loading overlaps the rest of a cold start. */
     public ApplicationService(ApplicationRepository repository, UploadSigner signer, Supplier<Rules> rules,
-                              Clock clock, Supplier<String> ids, Duration uploadTtl) {
+                              Clock clock, Supplier<String> ids, Duration uploadTtl, ReminderStore reminders,
+                              ReminderSettings reminderSettings) {
         this.repository = repository;
         this.signer = signer;
         this.rules = rules;
         this.clock = clock;
         this.ids = ids;
         this.uploadTtl = uploadTtl;
+        this.reminders = reminders;
+        this.planner = new ReminderPlanner(reminderSettings);
     }
 
     public ApplicationView open(Caller caller, NewApplication request) {
@@ -90,6 +101,58 @@ public final class ApplicationService {
                 ref.applicationId(), ref.documentId()), documentRules(today));
         CompanyVault vault = CompanyVault.of(repository.documents(caller.companyId(), CompanyVault.APPLICATION_ID));
         return judge.judge(application, documents, vault, today);
+    }
+
+    /**
+     * Declares (or changes) the application's facts: the same body as a quote, its support item the application's.
+     * The rules compute every deadline the facts imply, and the application's reminders are re-planned from them
+     * at once: reminders of a deadline that moved or went away are cancelled, new ones are scheduled, reminders
+     * already sent stay sent.
+     */
+    public ApplicationDeadlines declareFacts(Caller caller, String applicationId, QuoteRequest facts) {
+        Application application = own(caller, applicationId);
+        if (facts == null) {
+            throw invalid("/", "the application's facts: the body of a quote");
+        }
+        if (facts.supportItem() != null && !facts.supportItem().equals(application.supportItem())) {
+            throw invalid("/supportItem", "must be the application's, " + application.supportItem());
+        }
+        QuoteRequest declared = new QuoteRequest(facts.programme(), application.supportItem(), facts.applicant(),
+                facts.activity(), facts.filingDate(), facts.expenses(), facts.exchangeRates());
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, LEGAL_ZONE);
+        List<Deadline> deadlines = deadlinesOf(declared, today);
+        if (!repository.updateFacts(caller.companyId(), application.id(), declared, now)) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No application " + applicationId);
+        }
+        ReminderStore.ScheduleChange change = reminders.replaceSchedule(caller.companyId(), application.id(),
+                planner.plan(caller.companyId(), application.id(), deadlines, today), now);
+        return new ApplicationDeadlines(application.withFacts(declared), deadlines, change);
+    }
+
+    /** The application's deadlines with their status today; none before its facts are declared. */
+    public ApplicationDeadlines deadlines(Caller caller, String applicationId) {
+        Application application = own(caller, applicationId);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LEGAL_ZONE);
+        return new ApplicationDeadlines(application, application.facts() == null ? List.of()
+                : deadlinesOf(application.facts(), today), null);
+    }
+
+    /** Every deadline of every application of the caller's company (the calendar feed). */
+    public List<ApplicationDeadlines> companyDeadlines(Caller caller) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LEGAL_ZONE);
+        return repository.list(caller.companyId()).stream()
+                .filter(a -> a.facts() != null)
+                .map(a -> new ApplicationDeadlines(a, deadlinesOf(a.facts(), today), null))
+                .toList();
+    }
+
+    private List<Deadline> deadlinesOf(QuoteRequest facts, LocalDate today) {
+        try {
+            return rules.get().deadlines(facts, today);
+        } catch (QuoteRequestException e) {
+            throw invalid(e.pointer().isEmpty() ? "/" : e.pointer(), e.reason());
+        }
     }
 
     public UploadTicket requestUpload(Caller caller, String applicationId, NewDocument request) {

@@ -1,7 +1,8 @@
 package dev.destek.reminder;
 
-/** Delivers one reminder to the applicant (e-mail deployed, an outbox locally). */
+/** Delivers one recorded reminder to the applicant (e-mail deployed, an outbox file locally). */
 @FunctionalInterface
 public interface Notifier {
-    void send(DueReminder reminder);
+    /** Throws when delivery failed; the message stays pending and a later run retries it. */
+    void send(OutboxMessage message);
 }

@@ -32,6 +32,7 @@ class ApplicationServiceTest {
     private static final Caller BORA = new Caller("bora", "COMPANY_B", Set.of(Role.APPLICANT));
 
     private final InMemoryApplicationRepository repository = new InMemoryApplicationRepository();
+    private final dev.destek.testsupport.InMemoryReminderStore reminders = new dev.destek.testsupport.InMemoryReminderStore();
     private final List<UploadSigner.UploadSpec> signed = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final ApplicationService service = new ApplicationService(repository,
@@ -41,7 +42,8 @@ class ApplicationServiceTest {
                         "PUT", Map.of(), NOW.plus(spec.ttl()));
             },
             () -> Rules.load(Map.of()), Clock.fixed(NOW, ZoneOffset.UTC), () -> "id" + ids.incrementAndGet(),
-            Duration.ofMinutes(15));
+            Duration.ofMinutes(15), reminders,
+            dev.destek.reminder.ReminderSettings.DEFAULTS);
 
     @Test
     void open_advertising_shouldBeDraftWithTheChecklistOfArt8() {

@@ -42,12 +42,14 @@ class ChecklistTest {
     private static final Rules RULES = Rules.load(Map.of());
 
     private final InMemoryApplicationRepository repository = new InMemoryApplicationRepository();
+    private final dev.destek.testsupport.InMemoryReminderStore reminders = new dev.destek.testsupport.InMemoryReminderStore();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger versions = new AtomicInteger();
     private final ApplicationService service = new ApplicationService(repository,
             spec -> new UploadSigner.PresignedUpload("https://s3.example/" + spec.key(), "PUT", Map.of(),
                     NOW.plus(spec.ttl())),
-            () -> RULES, Clock.fixed(NOW, ZoneOffset.UTC), () -> "id" + ids.incrementAndGet(), Duration.ofMinutes(15));
+            () -> RULES, Clock.fixed(NOW, ZoneOffset.UTC), () -> "id" + ids.incrementAndGet(), Duration.ofMinutes(15), reminders,
+            dev.destek.reminder.ReminderSettings.DEFAULTS);
 
     @Test
     void checklist_newApplication_shouldListEveryRequiredEntryAsMissingWithWhatToDo() {

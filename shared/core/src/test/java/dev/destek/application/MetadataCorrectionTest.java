@@ -43,7 +43,8 @@ class MetadataCorrectionTest {
     private final ApplicationService service = new ApplicationService(repository,
             spec -> new UploadSigner.PresignedUpload("https://s3.example/" + spec.key(), "PUT", Map.of(),
                     NOW.plus(spec.ttl())),
-            () -> RULES, Clock.fixed(NOW, ZoneOffset.UTC), () -> "id" + ids.incrementAndGet(), Duration.ofMinutes(15));
+            () -> RULES, Clock.fixed(NOW, ZoneOffset.UTC), () -> "id" + ids.incrementAndGet(), Duration.ofMinutes(15),
+            new dev.destek.testsupport.InMemoryReminderStore(), dev.destek.reminder.ReminderSettings.DEFAULTS);
 
     @Test
     void art8_4_counsellorApprovalDeclaredAfterwards_shouldClearTheFindingWithoutANewUpload() {

@@ -34,6 +34,12 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     }
 
     @Override
+    public boolean updateFacts(String companyId, String applicationId, dev.destek.rules.QuoteRequest facts,
+                               java.time.Instant at) {
+        return applications.computeIfPresent(companyId + "/" + applicationId, (k, a) -> a.withFacts(facts)) != null;
+    }
+
+    @Override
     public void addDocument(Document document) {
         if (documents.putIfAbsent(key(document.companyId(), document.applicationId(), document.id()), document) != null) {
             throw new AlreadyExistsException("document " + document.id());

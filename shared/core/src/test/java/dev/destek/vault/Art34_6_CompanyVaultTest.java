@@ -47,7 +47,8 @@ class Art34_6_CompanyVaultTest {
             spec -> new UploadSigner.PresignedUpload("https://s3.example/" + spec.key(), "PUT", Map.of(),
                     NOW.plus(spec.ttl())),
             () -> RULES, Clock.fixed(NOW, ZoneOffset.UTC), () -> "id" + String.format("%03d", ids.incrementAndGet()),
-            Duration.ofMinutes(15));
+            Duration.ofMinutes(15),
+            new dev.destek.testsupport.InMemoryReminderStore(), dev.destek.reminder.ReminderSettings.DEFAULTS);
 
     @Test
     void art34_6_ek3OnFileAndValid_shouldSatisfyEveryApplicationWithoutSendingItAgain() {

@@ -13,6 +13,11 @@ public final class HttpResponses {
         return response(status, "application/json", Json.write(body));
     }
 
+    /** A text body of another media type (e.g. {@code text/calendar; charset=utf-8}). */
+    public static APIGatewayV2HTTPResponse text(int status, String contentType, String body) {
+        return response(status, contentType, body);
+    }
+
     public static APIGatewayV2HTTPResponse problem(Problem problem, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.type().uri());

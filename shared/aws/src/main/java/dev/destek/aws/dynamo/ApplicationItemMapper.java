@@ -1,5 +1,10 @@
 package dev.destek.aws.dynamo;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.destek.application.Application;
 import dev.destek.application.ApplicationStatus;
 import dev.destek.document.Document;
@@ -10,6 +15,7 @@ import dev.destek.document.FileFacts;
 import dev.destek.document.RejectionReason;
 import dev.destek.document.ScanVerdict;
 import dev.destek.rules.ChecklistEntry;
+import dev.destek.rules.QuoteRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +44,11 @@ final class ApplicationItemMapper {
     static final String CREATED_BY = "createdBy";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
+    /** The application's declared facts (a quote body), as JSON: they are read whole and never queried. */
+    static final String DECLARED_FACTS = "declaredFacts";
+    private static final ObjectMapper FACTS_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     static final String DOCUMENT_TYPE = "documentType";
     static final String ARTICLE = "article";
@@ -117,7 +128,29 @@ final class ApplicationItemMapper {
                 .map(ApplicationItemMapper::toAttribute).toList()));
         putIfPresent(item, CREATED_BY, application.createdBy());
         item.put(CREATED_AT, s(application.createdAt().toString()));
+        if (application.facts() != null) {
+            item.put(DECLARED_FACTS, declaredFacts(application.facts()));
+        }
         return item;
+    }
+
+    static AttributeValue declaredFacts(QuoteRequest facts) {
+        try {
+            return s(FACTS_JSON.writeValueAsString(facts));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("facts not serialisable", e);
+        }
+    }
+
+    private static QuoteRequest toDeclaredFacts(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return FACTS_JSON.readValue(json, QuoteRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored facts unreadable", e);
+        }
     }
 
     static Application toApplication(Map<String, AttributeValue> item) {
@@ -128,7 +161,8 @@ final class ApplicationItemMapper {
                 ApplicationStatus.valueOf(string(item, STATUS)),
                 list(item, CHECKLIST).stream().map(ApplicationItemMapper::toChecklistEntry).toList(),
                 string(item, CREATED_BY),
-                Instant.parse(string(item, CREATED_AT)));
+                Instant.parse(string(item, CREATED_AT)),
+                toDeclaredFacts(string(item, DECLARED_FACTS)));
     }
 
     static Map<String, AttributeValue> toItem(Document document) {

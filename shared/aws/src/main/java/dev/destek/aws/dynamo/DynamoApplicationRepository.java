@@ -88,6 +88,24 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
     }
 
     @Override
+    public boolean updateFacts(String companyId, String applicationId, dev.destek.rules.QuoteRequest facts,
+                               java.time.Instant at) {
+        try {
+            dynamo.get().updateItem(request -> request.tableName(tableName)
+                    .key(key(companyPk(companyId), applicationSk(applicationId)))
+                    .updateExpression("SET #facts = :facts, #updatedAt = :at")
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#facts", ApplicationItemMapper.DECLARED_FACTS,
+                            "#updatedAt", ApplicationItemMapper.UPDATED_AT, "#pk", PK))
+                    .expressionAttributeValues(Map.of(":facts", ApplicationItemMapper.declaredFacts(facts),
+                            ":at", s(at.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException gone) {
+            return false;
+        }
+    }
+
+    @Override
     public void addDocument(Document document) {
         try {
             dynamo.get().putItem(request -> request.tableName(tableName)

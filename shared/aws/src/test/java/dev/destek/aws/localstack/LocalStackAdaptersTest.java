@@ -118,17 +118,19 @@ class LocalStackAdaptersTest {
     }
 
     @Test
-    void reminderStore_dueOnAndClaim_shouldClaimOnce() {
+    void reminderStore_dueOnAndRecord_shouldRecordOnce() {
         // GIVEN
         var store = new DynamoReminderStore(() -> dynamo, TABLE);
         LocalDate day = LocalDate.parse("2026-04-10");
-        DueReminder reminder = new DueReminder("acme", "app-1", "R1", "Art. 12", day.plusDays(7), day);
-        store.schedule(reminder);
+        DueReminder reminder = new DueReminder("acme", "app-1", "R1", "Art. 12", null, day.plusDays(7), day,
+                "BEFORE_7", "file", "lost");
+        store.replaceSchedule("acme", "app-1", java.util.List.of(reminder), Instant.now());
+        var message = new dev.destek.reminder.OutboxMessage(reminder, "en", null, "s", "b");
 
         // WHEN / THEN
         assertThat(store.dueOn(day)).containsExactly(reminder);
-        assertThat(store.claim(reminder, Instant.now())).isTrue();
-        assertThat(store.claim(reminder, Instant.now())).isFalse();
+        assertThat(store.record(message, Instant.now(), Instant.now().plusSeconds(60))).isTrue();
+        assertThat(store.record(message, Instant.now(), Instant.now().plusSeconds(60))).isFalse();
     }
 
     @Test
