@@ -158,7 +158,8 @@ class TemplateTest {
             Map<String, Object> t = template();
             globals(t).put("Runtime", "java17");
 
-            assertThat(checks(t).runtime()).filteredOn(v -> v.contains("Runtime must be java21")).hasSize(TemplateChecks.CONTRACTS.size());
+            assertThat(checks(t).runtime()).filteredOn(v -> v.contains("Runtime must be java21"))
+                    .hasSize(TemplateChecks.CONTRACTS.size());
         }
 
         @Test
@@ -182,7 +183,8 @@ class TemplateTest {
             Map<String, Object> t = template();
             globals(t).remove("SnapStart");
 
-            assertThat(checks(t).runtime()).filteredOn(v -> v.contains("SnapStart")).hasSize(TemplateChecks.CONTRACTS.size());
+            assertThat(checks(t).runtime()).filteredOn(v -> v.contains("SnapStart"))
+                    .hasSize(TemplateChecks.CONTRACTS.size());
         }
 
         @Test
@@ -198,7 +200,8 @@ class TemplateTest {
             Map<String, Object> t = template();
             globals(t).remove("AutoPublishAlias");
 
-            assertThat(checks(t).runtime()).filteredOn(v -> v.contains("AutoPublishAlias")).hasSize(TemplateChecks.CONTRACTS.size());
+            assertThat(checks(t).runtime()).filteredOn(v -> v.contains("AutoPublishAlias"))
+                    .hasSize(TemplateChecks.CONTRACTS.size());
         }
     }
 

@@ -134,7 +134,8 @@ class LocalIntegrationsTest {
     }
 
     private static void put(String key, String content) {
-        s3.putObject(b -> b.bucket(LocalSystem.BUCKET).key(key), RequestBody.fromString(content, StandardCharsets.UTF_8));
+        s3.putObject(b -> b.bucket(LocalSystem.BUCKET).key(key),
+                RequestBody.fromString(content, StandardCharsets.UTF_8));
     }
 
     private static Optional<JsonNode> report(String key) {

@@ -173,7 +173,8 @@ class IntegrationsHandlerTest {
     void eventForAnOverwrittenFile_shouldIngestOnlyTheBytesStillThere() throws Exception {
         // GIVEN a debt file overwritten before its first event was handled
         String old = put(DEBTS_KEY, HEADER + "\nCOMPANY_A,2026-11-24,TRY,1.00,true,false,false,0,false,false,false\n");
-        String current = put(DEBTS_KEY, HEADER + "\nCOMPANY_A,2026-11-24,TRY,2.00,true,false,false,0,false,false,false\n");
+        String current = put(DEBTS_KEY,
+                HEADER + "\nCOMPANY_A,2026-11-24,TRY,2.00,true,false,false,0,false,false,false\n");
 
         // WHEN both events arrive, the old one first
         assertThat(invoke(DEBTS_KEY, old)).containsExactly("Ignored");

@@ -155,7 +155,8 @@ public final class DebtFile {
         if ("true".equals(value) || "false".equals(value)) {
             return Boolean.valueOf(value);
         }
-        errors.add(new FileError(line, HEADER.get(index), "INVALID_FLAG", HEADER.get(index) + " must be true or false"));
+        errors.add(new FileError(line, HEADER.get(index), "INVALID_FLAG",
+                HEADER.get(index) + " must be true or false"));
         return null;
     }
 }

@@ -24,8 +24,8 @@ import javax.xml.stream.XMLStreamReader;
  * The central bank's daily indicative rates file, the public {@code today.xml} of tcmb.gov.tr (Art. 36(1)):
  * <pre>
  *   &lt;Tarih_Date Tarih="25.11.2026" Date="11/25/2026" Bulten_No="2026/222"&gt;
- *     &lt;Currency Kod="USD" CurrencyCode="USD"&gt;&lt;Unit&gt;1&lt;/Unit&gt;&lt;ForexBuying&gt;42.3117&lt;/ForexBuying&gt;...
- *     &lt;Currency Kod="JPY" CurrencyCode="JPY"&gt;&lt;Unit&gt;100&lt;/Unit&gt;&lt;ForexBuying&gt;27.1043&lt;/ForexBuying&gt;...
+ *     &lt;Currency Kod="USD"&gt;&lt;Unit&gt;1&lt;/Unit&gt;&lt;ForexBuying&gt;42.3117&lt;/ForexBuying&gt;...
+ *     &lt;Currency Kod="JPY"&gt;&lt;Unit&gt;100&lt;/Unit&gt;&lt;ForexBuying&gt;27.1043&lt;/ForexBuying&gt;...
  * </pre>
  * Quotes are TRY for {@code Unit} units of the currency; some are empty for some currencies (no banknote trade in
  * SDR, for instance). Converted to USD per one unit through the file's own USD quote in the same column:
@@ -141,7 +141,8 @@ public final class TcmbRatesFile {
                                 "a DOCTYPE is not allowed (no entities, no external references)"));
                         return null;
                     case XMLStreamConstants.ENTITY_REFERENCE:
-                        errors.add(new FileError(line, null, "ENTITY_NOT_ALLOWED", "entity references are not allowed"));
+                        errors.add(new FileError(line, null, "ENTITY_NOT_ALLOWED",
+                                "entity references are not allowed"));
                         return null;
                     case XMLStreamConstants.START_ELEMENT:
                         String name = in.getLocalName();

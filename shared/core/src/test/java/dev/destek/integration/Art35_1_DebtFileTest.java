@@ -70,7 +70,8 @@ class Art35_1_DebtFileTest {
 
     @Test
     void debtFile_errorMessages_shouldNotRepeatTheValues() {
-        DebtFile.Result result = parse(HEADER + "\nSECRET_CO,2026-11-24,TRY,12345.678,true,false,false,0,false,false,false\n");
+        DebtFile.Result result = parse(HEADER
+                + "\nSECRET_CO,2026-11-24,TRY,12345.678,true,false,false,0,false,false,false\n");
 
         assertThat(((DebtFile.Result.Invalid) result).errors().toString()).doesNotContain("12345.678");
     }

@@ -159,7 +159,8 @@ class Art36_1_TcmbRatesFileTest {
     void datesThatDisagree_orAnotherRoot_shouldBeRejected() {
         assertThat(invalid(TcmbSamples.bytes("<Tarih_Date Tarih=\"25.11.2026\" Date=\"11/24/2026\">"
                 + "<Currency Kod=\"USD\"><Unit>1</Unit><ForexBuying>1</ForexBuying></Currency></Tarih_Date>"))
-                .errors()).extracting(FileError::field, FileError::code).containsExactly(tuple("Date", "DATES_DISAGREE"));
+                .errors()).extracting(FileError::field, FileError::code)
+                .containsExactly(tuple("Date", "DATES_DISAGREE"));
         assertThat(invalid(TcmbSamples.bytes("<rates date=\"2026-11-25\"/>")).errors())
                 .extracting(FileError::code).containsExactly("NOT_A_RATE_BULLETIN");
         assertThat(invalid(new byte[0]).errors()).extracting(FileError::code).containsExactly("MALFORMED_XML");
