@@ -30,6 +30,10 @@ final class TemplateChecks {
     /** The key prefixes whose new objects trigger validation, each through its own S3 event. */
     static final Set<String> VALIDATED_PREFIXES = Set.of("uploads/", "inbox/");
     static final String RULES_CONFIG = BUCKET_ARN + "/config/rules.yaml";
+    static final String RATE_FILES = BUCKET_ARN + "/integrations/rates/*.xml";
+    static final String DEBT_FILES = BUCKET_ARN + "/integrations/debts/*.csv";
+    static final String RATE_REPORTS = BUCKET_ARN + "/integrations/rates/*.report.json";
+    static final String DEBT_REPORTS = BUCKET_ARN + "/integrations/debts/*.report.json";
     static final String SES_IDENTITY =
             "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SenderIdentity}";
     static final String REMINDERS_ALIAS = "${RemindersFunction.Alias}";
@@ -87,7 +91,21 @@ final class TemplateChecks {
                     "../functions/payout/target/payout-function.jar",
                     Set.of("POST /v1/quotes", "POST /v1/deadlines", "POST /v1/offsets", "POST /v1/green-passports",
                             PUBLIC_ROUTE),
-                    Map.of("s3:GetObject", Set.of(RULES_CONFIG))));
+                    Map.of("s3:GetObject", Set.of(RULES_CONFIG))),
+            "IntegrationsFunction", new FunctionContract(
+                    "dev.destek.integrations.IntegrationsHandler::handleRequest",
+                    "../functions/integrations/target/integrations-function.jar",
+                    Set.of(),
+                    Map.of(
+                            "dynamodb:GetItem", Set.of(TABLE),
+                            "dynamodb:PutItem", Set.of(TABLE),
+                            "s3:GetObject", Set.of(RATE_FILES, DEBT_FILES),
+                            "s3:PutObject", Set.of(RATE_REPORTS, DEBT_REPORTS),
+                            "s3:ListBucket", Set.of(BUCKET_ARN))));
+
+    /** The integrations function's S3 notifications, as (prefix, suffix): its reports must match neither. */
+    static final Set<List<String>> INTEGRATION_FILTERS = Set.of(
+            List.of("integrations/rates/", ".xml"), List.of("integrations/debts/", ".csv"));
 
     /** The scheduler's role may only invoke the reminders alias. */
     static final Map<String, Set<String>> SCHEDULER_ALLOWED = Map.of("lambda:InvokeFunction", Set.of(REMINDERS_ALIAS));
@@ -114,6 +132,7 @@ final class TemplateChecks {
         violations.addAll(table());
         violations.addAll(api());
         violations.addAll(documentEvents());
+        violations.addAll(integrationEvents());
         violations.addAll(schedule());
         return violations;
     }
@@ -526,6 +545,49 @@ final class TemplateChecks {
         if (!prefixes.equals(new TreeSet<>(VALIDATED_PREFIXES))) {
             violations.add("ValidationFunction: S3 events must filter on prefixes " + new TreeSet<>(VALIDATED_PREFIXES)
                     + ", were " + prefixes + " (quarantine writes would re-trigger it)");
+        }
+        return violations;
+    }
+
+    /**
+     * Ingestion is triggered by objects created under integrations/rates/*.xml and integrations/debts/*.csv only:
+     * a filter without its suffix would let the function's own reports (…report.json) trigger it again.
+     */
+    List<String> integrationEvents() {
+        List<String> violations = new ArrayList<>();
+        Map<String, Object> function = functions().get("IntegrationsFunction");
+        if (function == null) {
+            return List.of("IntegrationsFunction: missing from the template");
+        }
+        Set<List<String>> filters = new LinkedHashSet<>();
+        map(map(function.get("Properties")).get("Events")).forEach((eventName, raw) -> {
+            Map<String, Object> event = map(raw);
+            if (!"S3".equals(event.get("Type"))) {
+                violations.add("IntegrationsFunction." + eventName + ": only S3 events may trigger ingestion");
+                return;
+            }
+            Map<String, Object> props = map(event.get("Properties"));
+            if (!"${DocumentsBucket}".equals(render(props.get("Bucket")))) {
+                violations.add("IntegrationsFunction." + eventName + ": S3 event must !Ref DocumentsBucket");
+            }
+            if (!list(props.get("Events")).contains("s3:ObjectCreated:*")) {
+                violations.add("IntegrationsFunction." + eventName + ": S3 event must be s3:ObjectCreated:*");
+            }
+            String prefix = null;
+            String suffix = null;
+            for (Object rule : list(map(map(props.get("Filter")).get("S3Key")).get("Rules"))) {
+                String name = String.valueOf(map(rule).get("Name")).toLowerCase();
+                if ("prefix".equals(name)) {
+                    prefix = String.valueOf(map(rule).get("Value"));
+                } else if ("suffix".equals(name)) {
+                    suffix = String.valueOf(map(rule).get("Value"));
+                }
+            }
+            filters.add(Arrays.asList(prefix, suffix));
+        });
+        if (!filters.equals(INTEGRATION_FILTERS)) {
+            violations.add("IntegrationsFunction: S3 filters (prefix, suffix) must be exactly " + INTEGRATION_FILTERS
+                    + " so its .report.json writes never trigger it, were " + filters);
         }
         return violations;
     }

@@ -75,6 +75,11 @@ class TemplateTest {
         }
 
         @Test
+        void integrationEvents_realTemplate_shouldTriggerIngestionOnRateAndDebtFilesOnly() {
+            assertThat(checks(template()).integrationEvents()).isEmpty();
+        }
+
+        @Test
         void schedule_realTemplate_shouldRunInIstanbulWithNarrowRole() {
             assertThat(checks(template()).schedule()).isEmpty();
         }
@@ -153,7 +158,8 @@ class TemplateTest {
             Map<String, Object> t = template();
             globals(t).put("Runtime", "java17");
 
-            assertThat(checks(t).runtime()).filteredOn(v -> v.contains("Runtime must be java21")).hasSize(4);
+            assertThat(checks(t).runtime()).filteredOn(v -> v.contains("Runtime must be java21"))
+                    .hasSize(TemplateChecks.CONTRACTS.size());
         }
 
         @Test
@@ -177,7 +183,8 @@ class TemplateTest {
             Map<String, Object> t = template();
             globals(t).remove("SnapStart");
 
-            assertThat(checks(t).runtime()).filteredOn(v -> v.contains("SnapStart")).hasSize(4);
+            assertThat(checks(t).runtime()).filteredOn(v -> v.contains("SnapStart"))
+                    .hasSize(TemplateChecks.CONTRACTS.size());
         }
 
         @Test
@@ -193,7 +200,8 @@ class TemplateTest {
             Map<String, Object> t = template();
             globals(t).remove("AutoPublishAlias");
 
-            assertThat(checks(t).runtime()).filteredOn(v -> v.contains("AutoPublishAlias")).hasSize(4);
+            assertThat(checks(t).runtime()).filteredOn(v -> v.contains("AutoPublishAlias"))
+                    .hasSize(TemplateChecks.CONTRACTS.size());
         }
     }
 
@@ -655,6 +663,53 @@ class TemplateTest {
 
         private Map<String, Object> s3Event(Map<String, Object> t) {
             return event(t, "ValidationFunction", "DocumentUploaded");
+        }
+    }
+
+    @Nested
+    class IntegrationEvents {
+
+        @Test
+        void integrationEvents_suffixFilterRemoved_shouldReportReportsRetriggering() {
+            // GIVEN the rates event filtered on its prefix only: the function's own .report.json would match
+            Map<String, Object> t = template();
+            rulesOf(event(t, "IntegrationsFunction", "RatesDropped"))
+                    .removeIf(rule -> "suffix".equals(TemplateChecks.map(rule).get("Name")));
+            // WHEN / THEN
+            assertThat(checks(t).integrationEvents()).singleElement().asString()
+                    .startsWith("IntegrationsFunction: S3 filters (prefix, suffix) must be exactly");
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<Object> rulesOf(Map<String, Object> event) {
+            return (List<Object>) at(event, "Filter", "S3Key").get("Rules");
+        }
+
+        @Test
+        void integrationEvents_wrongEvent_shouldBeReported() {
+            Map<String, Object> t = template();
+            event(t, "IntegrationsFunction", "DebtsDropped").put("Events", "s3:ObjectRemoved:*");
+
+            assertThat(checks(t).integrationEvents())
+                    .containsExactly("IntegrationsFunction.DebtsDropped: S3 event must be s3:ObjectCreated:*");
+        }
+
+        @Test
+        void policies_integrationsWritesTheFilesItIngests_shouldReportResource() {
+            Map<String, Object> t = template();
+            addStatement(t, "IntegrationsFunction", "s3:PutObject", TemplateChecks.DEBT_FILES);
+
+            assertThat(checks(t).policies()).singleElement().asString()
+                    .startsWith("IntegrationsFunction: action s3:PutObject on " + TemplateChecks.DEBT_FILES);
+        }
+
+        @Test
+        void policies_integrationsGetsUpdateItem_shouldReportIt() {
+            Map<String, Object> t = template();
+            addStatement(t, "IntegrationsFunction", "dynamodb:UpdateItem", TemplateChecks.TABLE);
+
+            assertThat(checks(t).policies())
+                    .containsExactly("IntegrationsFunction: action dynamodb:UpdateItem is not in its allow-list");
         }
     }
 

@@ -11,6 +11,7 @@ import dev.destek.aws.AwsClients;
 import dev.destek.aws.AwsSettings;
 import dev.destek.aws.dynamo.DestekTable;
 import dev.destek.document.DocumentKeys;
+import dev.destek.integration.IntegrationObject;
 import dev.destek.observability.JsonLog;
 import dev.destek.emulators.Dynalite;
 import dev.destek.emulators.S3ProxyServer;
@@ -40,7 +41,7 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
- * The whole stack on one machine: dynalite and S3Proxy as the AWS services, the four real handlers as
+ * The whole stack on one machine: dynalite and S3Proxy as the AWS services, the real handlers as
  * functions, and local stand-ins for API Gateway, S3 notifications and EventBridge Scheduler.
  */
 public final class LocalSystem implements AutoCloseable {
@@ -59,11 +60,11 @@ public final class LocalSystem implements AutoCloseable {
     private final HttpServer server;
     private final TokenIssuer tokens;
     private final S3ProxyServer s3;
-    private final S3NotificationBridge notifications;
+    private final List<S3NotificationBridge> notifications;
     private final Map<String, String> functionEnv;
 
     private LocalSystem(List<AutoCloseable> resources, HttpServer server, TokenIssuer tokens, S3ProxyServer s3,
-                        S3NotificationBridge notifications, Map<String, String> functionEnv) {
+                        List<S3NotificationBridge> notifications, Map<String, String> functionEnv) {
         this.resources = resources;
         this.server = server;
         this.tokens = tokens;
@@ -88,9 +89,13 @@ public final class LocalSystem implements AutoCloseable {
             resources.add(dynalite);
 
             LocalLambda[] validation = new LocalLambda[1];
-            S3NotificationBridge[] bridge = new S3NotificationBridge[1];
+            // [0] uploads/ -> validation, [1] integrations/ -> integrations, as the template's S3 events
+            S3NotificationBridge[] bridge = new S3NotificationBridge[2];
             S3ProxyServer.Builder s3Builder = S3ProxyServer.builder()
-                    .decorate(store -> new NotifyingBlobStore(store, created -> bridge[0].objectCreated(created)));
+                    .decorate(store -> new NotifyingBlobStore(store, created -> {
+                        bridge[0].objectCreated(created);
+                        bridge[1].objectCreated(created);
+                    }));
             if (s3Port != 0) {
                 s3Builder.port(s3Port);
             }
@@ -115,9 +120,17 @@ public final class LocalSystem implements AutoCloseable {
             }
             validation[0] = LocalLambda.of("dev.destek.validation.ValidationHandler", env);
             LocalLambda reminders = LocalLambda.of("dev.destek.reminders.RemindersHandler", env);
-            bridge[0] = new S3NotificationBridge(BUCKET, List.of(DocumentKeys.UPLOADS, DocumentKeys.INBOX), REGION,
-                    validation[0], clock);
+            bridge[0] = new S3NotificationBridge(BUCKET, List.of(
+                    new S3NotificationBridge.KeyFilter(DocumentKeys.UPLOADS, ""),
+                    new S3NotificationBridge.KeyFilter(DocumentKeys.INBOX, "")),
+                    "ValidationFunctionDocuments", REGION, validation[0], clock);
             resources.add(0, bridge[0]);
+            bridge[1] = new S3NotificationBridge(BUCKET, List.of(
+                    new S3NotificationBridge.KeyFilter(IntegrationObject.RATES_PREFIX, IntegrationObject.RATES_SUFFIX),
+                    new S3NotificationBridge.KeyFilter(IntegrationObject.DEBTS_PREFIX, IntegrationObject.DEBTS_SUFFIX)),
+                    "IntegrationsFunctionFiles", REGION,
+                    LocalLambda.of("dev.destek.integrations.IntegrationsHandler", env), clock);
+            resources.add(0, bridge[1]);
 
             TokenIssuer tokens = stateDir == null ? TokenIssuer.ephemeral(clock)
                     : TokenIssuer.persistent(stateDir.resolve("jwt-signing-key.json"), clock);
@@ -142,7 +155,7 @@ public final class LocalSystem implements AutoCloseable {
                 workers.shutdownNow();
             });
             resources.add(0, scheduleDailyReminders(reminders, clock));
-            return new LocalSystem(resources, server, tokens, s3, bridge[0], env);
+            return new LocalSystem(resources, server, tokens, s3, List.of(bridge), env);
         } catch (IOException | RuntimeException e) {
             closeAll(resources);
             throw new IllegalStateException("The local system did not start: " + e.getMessage(), e);
@@ -166,9 +179,9 @@ public final class LocalSystem implements AutoCloseable {
         return Map.copyOf(functionEnv);
     }
 
-    /** S3 events accepted but not yet delivered to the validation function. */
+    /** S3 events accepted but not yet delivered to the validation or integrations function. */
     public long pendingNotifications() {
-        return notifications.inFlight();
+        return notifications.stream().mapToLong(S3NotificationBridge::inFlight).sum();
     }
 
     @Override

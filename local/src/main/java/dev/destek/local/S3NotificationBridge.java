@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Turns objects the emulator really stored into S3 event notifications for the validation function,
- * the way S3 + Lambda do it: only for the configured bucket and key prefixes (the template's notification
- * filters: uploads/ and inbox/), delivered asynchronously,
+ * Turns objects the emulator really stored into S3 event notifications for one function (validation,
+ * integrations), the way S3 + Lambda do it: only for the configured bucket and key filters (prefix and
+ * suffix, as the template's notification rules), delivered asynchronously,
  * and retried twice when the function fails (Lambda's asynchronous-invocation policy, with shorter
  * pauses). Keys are form-encoded in the event as S3 encodes them.
  */
@@ -29,7 +29,8 @@ final class S3NotificationBridge implements AutoCloseable {
     private static final List<Duration> RETRY_PAUSES = List.of(Duration.ofMillis(500), Duration.ofSeconds(2));
 
     private final String bucket;
-    private final List<String> prefixes;
+    private final List<KeyFilter> filters;
+    private final String configurationId;
     private final String region;
     private final LocalLambda target;
     private final Clock clock;
@@ -41,16 +42,29 @@ final class S3NotificationBridge implements AutoCloseable {
     private final AtomicLong sequencer = new AtomicLong(System.currentTimeMillis());
     private final AtomicLong inFlight = new AtomicLong();
 
-    S3NotificationBridge(String bucket, List<String> prefixes, String region, LocalLambda target, Clock clock) {
+    /** One S3 notification rule: keys starting with {@code prefix} and ending with {@code suffix} ("" = any). */
+    record KeyFilter(String prefix, String suffix) {
+        boolean matches(String key) {
+            return key.startsWith(prefix) && key.endsWith(suffix);
+        }
+    }
+
+    S3NotificationBridge(String bucket, String prefix, String region, LocalLambda target, Clock clock) {
+        this(bucket, List.of(new KeyFilter(prefix, "")), "ValidationFunctionUpload", region, target, clock);
+    }
+
+    S3NotificationBridge(String bucket, List<KeyFilter> filters, String configurationId, String region,
+                         LocalLambda target, Clock clock) {
         this.bucket = bucket;
-        this.prefixes = List.copyOf(prefixes);
+        this.filters = List.copyOf(filters);
+        this.configurationId = configurationId;
         this.region = region;
         this.target = target;
         this.clock = clock;
     }
 
     void objectCreated(NotifyingBlobStore.ObjectCreated object) {
-        if (!bucket.equals(object.bucket()) || prefixes.stream().noneMatch(object.key()::startsWith)) {
+        if (!bucket.equals(object.bucket()) || filters.stream().noneMatch(f -> f.matches(object.key()))) {
             return;
         }
         String event = event(object);
@@ -101,7 +115,7 @@ final class S3NotificationBridge implements AutoCloseable {
         response.put("x-amz-id-2", UUID.randomUUID().toString());
         ObjectNode s3 = r.putObject("s3");
         s3.put("s3SchemaVersion", "1.0");
-        s3.put("configurationId", "ValidationFunctionUpload");
+        s3.put("configurationId", configurationId);
         ObjectNode b = s3.putObject("bucket");
         b.put("name", object.bucket());
         b.putObject("ownerIdentity").put("principalId", "LOCAL");

@@ -6,14 +6,18 @@ import dev.destek.aws.dynamo.DynamoDebtLedger;
 import dev.destek.aws.dynamo.DynamoRateBook;
 import dev.destek.aws.dynamo.DynamoDuplicateIndex;
 import dev.destek.aws.dynamo.DynamoIntakeErrorLog;
+import dev.destek.aws.dynamo.DynamoIngestionStore;
 import dev.destek.aws.dynamo.DynamoReminderStore;
 import dev.destek.aws.s3.S3DocumentStore;
+import dev.destek.aws.s3.S3IntegrationFiles;
 import dev.destek.aws.s3.S3RulesConfig;
 import dev.destek.aws.s3.S3UploadSigner;
 import dev.destek.document.DocumentStore;
 import dev.destek.document.DuplicateIndex;
 import dev.destek.document.UploadSigner;
 import dev.destek.intake.IntakeErrorLog;
+import dev.destek.integration.IngestionStore;
+import dev.destek.integration.IntegrationFiles;
 import dev.destek.lambda.InBackground;
 import dev.destek.aws.ses.SesReminderNotifier;
 import dev.destek.reminder.Notifier;
@@ -110,6 +114,17 @@ public final class AwsAdapters {
     /** Refused inbox drops: written by validation, read by the upload function's admin route. */
     public IntakeErrorLog intakeErrors() {
         return new DynamoIntakeErrorLog(dynamo(), settings.tableName());
+    }
+
+    /** Ingestion records, with the rate and debt rows they stand for (the integrations function). */
+    public IngestionStore ingestionStore() {
+        return new DynamoIngestionStore(dynamo(), settings.tableName());
+    }
+
+    /** The files integrations drop, and the rejection reports next to them. */
+    public IntegrationFiles integrationFiles() {
+        return new S3IntegrationFiles(InBackground.start("s3", () -> AwsClients.s3(settings, credentials)),
+                settings.bucketName());
     }
 
     private synchronized InBackground<DynamoDbClient> dynamo() {

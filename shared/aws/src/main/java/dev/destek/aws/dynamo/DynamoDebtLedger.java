@@ -19,14 +19,16 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * <pre>
  *   entity        pk                     sk                            attributes
  *   DEBTS         COMPANY#{companyId}    DEBTS#{asOf}#{fileId}         currency, tax*, socialSecurity*, sourceObject
- *   INTEGRATION   INTEGRATION#{fileId}   FILE                          status (COMPLETE once every row is written)
+ *   INTEGRATION   INTEGRATION#{fileId}   FILE                          status (INGESTED once every row is written)
  * </pre>
- * A file's rows are written first and the file is marked COMPLETE last; {@link #latest} skips rows of files that
- * are not, so a file that stopped half way is never seen in part (a retry rewrites the same rows and completes it).
+ * A file's rows are written first and the file is marked INGESTED last (by {@link #save}, or as the ingestion record
+ * of {@link DynamoIngestionStore}); {@link #latest} skips rows of files that are not, so a file that stopped half
+ * way is never seen in part (a retry rewrites the same rows and completes it).
  */
 public final class DynamoDebtLedger implements DebtLedger {
     static final String ENTITY_DEBTS = "DEBTS";
-    static final String COMPLETE = "COMPLETE";
+    /** The file item's status once every row is stored; a REJECTED file never has rows. */
+    static final String INGESTED = "INGESTED";
     private static final int SNAPSHOTS_READ = 10;
     private final Supplier<DynamoDbClient> dynamo;
     private final String tableName;
@@ -40,8 +42,17 @@ public final class DynamoDebtLedger implements DebtLedger {
         return Map.of(DestekTable.PK, s("INTEGRATION#" + fileId), DestekTable.SK, s("FILE"));
     }
 
-    /** Writes the rows of one file (idempotent), then marks the file COMPLETE. */
+    /** Writes the rows of one file (idempotent), then marks the file INGESTED. */
     public void save(String fileId, List<CompanyDebts> rows) {
+        writeRows(fileId, rows);
+        dynamo.get().updateItem(b -> b.tableName(tableName).key(fileKey(fileId))
+                .updateExpression("SET #status = :ingested")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":ingested", s(INGESTED))));
+    }
+
+    /** The rows alone (idempotent): invisible to {@link #latest} until the file item says INGESTED. */
+    void writeRows(String fileId, List<CompanyDebts> rows) {
         for (CompanyDebts d : rows) {
             Map<String, AttributeValue> item = new HashMap<>();
             item.put(DestekTable.PK, s(ApplicationItemMapper.companyPk(d.companyId())));
@@ -58,10 +69,6 @@ public final class DynamoDebtLedger implements DebtLedger {
             put(item, "socialSecurity", d.socialSecurity());
             dynamo.get().putItem(b -> b.tableName(tableName).item(item));
         }
-        dynamo.get().updateItem(b -> b.tableName(tableName).key(fileKey(fileId))
-                .updateExpression("SET #status = :complete")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":complete", s(COMPLETE))));
     }
 
     @Override
@@ -75,7 +82,7 @@ public final class DynamoDebtLedger implements DebtLedger {
         for (Map<String, AttributeValue> item : page.items()) {
             Map<String, AttributeValue> file = dynamo.get().getItem(b -> b.tableName(tableName)
                     .key(fileKey(item.get("fileId").s())).consistentRead(true)).item();
-            if (file != null && file.containsKey("status") && COMPLETE.equals(file.get("status").s())) {
+            if (file != null && file.containsKey("status") && INGESTED.equals(file.get("status").s())) {
                 AttributeValue sourceObject = item.get("sourceObject");
                 return Optional.of(new CompanyDebts(companyId, LocalDate.parse(item.get("asOf").s()),
                         item.get("currency").s(), debt(item, "tax"), debt(item, "socialSecurity"),
