@@ -13,6 +13,11 @@ public final class HttpResponses {
         return response(status, "application/json", Json.write(body));
     }
 
+    /** A body that is not one JSON document, e.g. JSON lines ({@code application/x-ndjson}). */
+    public static APIGatewayV2HTTPResponse text(int status, String contentType, String body) {
+        return response(status, contentType, body);
+    }
+
     public static APIGatewayV2HTTPResponse problem(Problem problem, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.type().uri());
@@ -25,6 +30,7 @@ public final class HttpResponses {
         if (!problem.errors().isEmpty()) {
             body.put("errors", problem.errors());
         }
+        problem.extensions().forEach(body::putIfAbsent);
         return response(problem.type().status(), "application/problem+json", Json.write(body));
     }
 
