@@ -2,13 +2,20 @@ package dev.destek.aws;
 
 import dev.destek.application.ApplicationRepository;
 import dev.destek.aws.dynamo.DynamoApplicationRepository;
+import dev.destek.aws.dynamo.DynamoClaimRepository;
 import dev.destek.aws.dynamo.DynamoDebtLedger;
 import dev.destek.aws.dynamo.DynamoRateBook;
 import dev.destek.aws.dynamo.DynamoDuplicateIndex;
 import dev.destek.aws.dynamo.DynamoReminderStore;
+import dev.destek.aws.s3.S3DocumentLinks;
 import dev.destek.aws.s3.S3DocumentStore;
+import dev.destek.aws.s3.S3PaymentOrderArchive;
 import dev.destek.aws.s3.S3RulesConfig;
 import dev.destek.aws.s3.S3UploadSigner;
+import dev.destek.claim.ClaimRepository;
+import dev.destek.claim.DocumentLinks;
+import dev.destek.claim.PaymentOrder;
+import dev.destek.claim.PaymentOrderArchive;
 import dev.destek.document.DocumentStore;
 import dev.destek.document.DuplicateIndex;
 import dev.destek.document.UploadSigner;
@@ -17,6 +24,7 @@ import dev.destek.reminder.ReminderStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -80,6 +88,23 @@ public final class AwsAdapters {
     /** Companies' tax and social-security debts as ingested (Art. 35). */
     public DynamoDebtLedger debtLedger() {
         return new DynamoDebtLedger(dynamo(), settings.tableName());
+    }
+
+    /** Claims as an append-only event stream (issue 6). */
+    public ClaimRepository claims() {
+        return new DynamoClaimRepository(dynamo(), settings.tableName());
+    }
+
+    /** Short-lived read links to stored documents, for reviewers. */
+    public DocumentLinks documentLinks() {
+        return new S3DocumentLinks(InBackground.start("s3-presigner", () -> AwsClients.s3Presigner(settings,
+                credentials)), settings.bucketName());
+    }
+
+    /** Payment orders (JSON and the PDF {@code pdf} renders) under {@code payment-orders/}. */
+    public PaymentOrderArchive paymentOrders(Function<PaymentOrder, byte[]> pdf) {
+        return new S3PaymentOrderArchive(InBackground.start("s3", () -> AwsClients.s3(settings, credentials)),
+                settings.bucketName(), pdf);
     }
 
     private synchronized InBackground<DynamoDbClient> dynamo() {
