@@ -1,5 +1,6 @@
 package dev.destek.claim;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.destek.rules.QuoteRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,15 +29,19 @@ public record Claim(String id, String companyId, String applicationId, String pr
     public record Decision(ClaimState outcome, String reason, String decidedBy, Instant decidedAt) { }
 
     /** Where the payment order went and what it pays (Art. 35). */
-    public record PaymentOrderRef(String jsonKey, String pdfKey, String currency, BigDecimal entitlement,
-                                  BigDecimal toTaxAuthority, BigDecimal toSocialSecurity, BigDecimal toApplicant) { }
+    public record PaymentOrderRef(String jsonKey, String pdfKey, String currency,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal entitlement,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal toTaxAuthority,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal toSocialSecurity,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal toApplicant) { }
 
     Claim next(ClaimState newState, Instant at) {
         return new Claim(id, companyId, applicationId, programme, supportItem, newState, version + 1, applicant,
                 activity, lines, submittedAt, decision, paymentOrder, createdAt, at);
     }
 
-    Claim withContent(QuoteRequest.Applicant newApplicant, QuoteRequest.Activity newActivity, List<ClaimLine> newLines) {
+    Claim withContent(QuoteRequest.Applicant newApplicant, QuoteRequest.Activity newActivity,
+                      List<ClaimLine> newLines) {
         return new Claim(id, companyId, applicationId, programme, supportItem, state, version, newApplicant,
                 newActivity, newLines, submittedAt, decision, paymentOrder, createdAt, updatedAt);
     }

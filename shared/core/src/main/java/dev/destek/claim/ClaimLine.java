@@ -1,5 +1,7 @@
 package dev.destek.claim;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,18 +14,21 @@ import java.util.Objects;
  *
  * @param paymentDate value date if the payment document shows one, else the transaction date (Art. 36(4))
  */
-public record ClaimLine(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate,
+public record ClaimLine(String id, String kind, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+                        String currency, LocalDate paymentDate,
                         LocalDate documentIssueDate,
                         @com.fasterxml.jackson.annotation.JsonProperty("eTicketIssueDate") LocalDate eTicketIssueDate,
                         Boolean socialOrSearchAd,
                         Integer persons, Integer nights, Integer days, List<String> documentIds,
-                        BigDecimal approvedAmount, String adjustmentReason) {
+                        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal approvedAmount,
+                        String adjustmentReason) {
     public ClaimLine {
         Objects.requireNonNull(id, "id");
         documentIds = documentIds == null ? List.of() : List.copyOf(documentIds);
     }
 
     /** The amount the rules compute on: the reviewer's adjusted amount when there is one. */
+    @JsonIgnore
     public BigDecimal amountForRules() {
         return approvedAmount != null ? approvedAmount : amount;
     }

@@ -54,7 +54,7 @@ public final class ClaimService {
     private static final String USD = "USD";
     /** Art. 36(2) can move a line's rate date to the first business day after the 15th; holidays push it further. */
     private static final int RATE_WINDOW_AFTER_15TH_DAYS = 14;
-    /** INTERPRETATION: USD → payout currency at the latest stored rate on or before the order day, at most this old. */
+    /** INTERPRETATION: USD to payout currency at the latest stored rate up to the order day, at most this old. */
     private static final int PAYOUT_RATE_LOOKBACK_DAYS = 7;
     private static final JsonLog LOG = JsonLog.of(ClaimService.class);
 

@@ -131,7 +131,8 @@ class ClaimServiceTest {
                 .extracting(ClaimEvent::version, ClaimEvent::action, ClaimEvent::actor, ClaimEvent::role,
                         ClaimEvent::stateAfter)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1L, Action.CREATED, "alice", Role.APPLICANT, ClaimState.DRAFT),
+                        org.assertj.core.groups.Tuple.tuple(1L, Action.CREATED, "alice", Role.APPLICANT,
+                                ClaimState.DRAFT),
                         org.assertj.core.groups.Tuple.tuple(2L, Action.SUBMITTED, "alice", Role.APPLICANT,
                                 ClaimState.SUBMITTED),
                         org.assertj.core.groups.Tuple.tuple(3L, Action.REVIEW_STARTED, "rita", Role.REVIEWER,
@@ -226,7 +227,8 @@ class ClaimServiceTest {
         // THEN one wins, the other gets 409 and nothing of it is stored
         assertThat(outcomes).filteredOn(o -> o instanceof ClaimView).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o instanceof ProblemException)
-                .extracting(o -> ((ProblemException) o).problem().type()).containsExactly(ProblemType.CONCURRENT_CHANGE);
+                .extracting(o -> ((ProblemException) o).problem().type())
+                .containsExactly(ProblemType.CONCURRENT_CHANGE);
         assertThat(claims.history(f.claimId)).extracting(ClaimEvent::version).containsExactly(1L, 2L, 3L, 4L);
     }
 
