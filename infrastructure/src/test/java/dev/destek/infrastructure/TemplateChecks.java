@@ -27,6 +27,7 @@ final class TemplateChecks {
     static final String UPLOADS = BUCKET_ARN + "/uploads/*";
     static final String QUARANTINE = BUCKET_ARN + "/quarantine/*";
     static final String RULES_CONFIG = BUCKET_ARN + "/config/rules.yaml";
+    static final String PAYMENT_ORDERS = BUCKET_ARN + "/payment-orders/*";
     static final String SES_IDENTITY =
             "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SenderIdentity}";
     static final String SES_TEMPLATE =
@@ -78,7 +79,23 @@ final class TemplateChecks {
                     "../functions/payout/target/payout-function.jar",
                     Set.of("POST /v1/quotes", "POST /v1/deadlines", "POST /v1/offsets", "POST /v1/green-passports",
                             PUBLIC_ROUTE),
-                    Map.of("s3:GetObject", Set.of(RULES_CONFIG))));
+                    Map.of("s3:GetObject", Set.of(RULES_CONFIG))),
+            // claims: events are only ever put (attribute_not_exists), never updated or deleted: no UpdateItem,
+            // no DeleteItem; GetObject on uploads/ only so its presigned GETs of the evidence work
+            "ClaimsFunction", new FunctionContract(
+                    "dev.destek.claims.ClaimsHandler::handleRequest",
+                    "../functions/claims/target/claims-function.jar",
+                    Set.of("POST /v1/applications/{id}/claims", "GET /v1/claims/{id}", "PUT /v1/claims/{id}",
+                            "POST /v1/claims/{id}/submit", "GET /v1/review/claims", "POST /v1/claims/{id}/review",
+                            "POST /v1/claims/{id}/lines/{lineId}/adjustments", "POST /v1/claims/{id}/decision",
+                            "POST /v1/claims/{id}/payment-order", "POST /v1/claims/{id}/paid",
+                            "GET /v1/applications/{id}/audit", "GET /v1/audit/export"),
+                    Map.of(
+                            "dynamodb:GetItem", Set.of(TABLE),
+                            "dynamodb:PutItem", Set.of(TABLE),
+                            "dynamodb:Query", Set.of(TABLE, GSI1),
+                            "s3:GetObject", Set.of(UPLOADS, RULES_CONFIG),
+                            "s3:PutObject", Set.of(PAYMENT_ORDERS))));
 
     /** The scheduler's role may only invoke the reminders alias. */
     static final Map<String, Set<String>> SCHEDULER_ALLOWED = Map.of("lambda:InvokeFunction", Set.of(REMINDERS_ALIAS));
