@@ -52,7 +52,8 @@ class DynamoClaimRepositoryTest {
 
         assertThat(found).isEqualTo(v2);
         assertThat(found.lines().get(0).amount().toPlainString()).isEqualTo("10000.50");
-        assertThat(claims.history("C1")).extracting(ClaimEvent::version, ClaimEvent::stateBefore, ClaimEvent::stateAfter)
+        assertThat(claims.history("C1"))
+                .extracting(ClaimEvent::version, ClaimEvent::stateBefore, ClaimEvent::stateAfter)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, null, ClaimState.DRAFT),
                         org.assertj.core.groups.Tuple.tuple(2L, ClaimState.DRAFT, ClaimState.SUBMITTED));
         assertThat(claims.find("NOPE")).isEmpty();
