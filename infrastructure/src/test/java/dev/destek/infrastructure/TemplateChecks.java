@@ -89,7 +89,9 @@ final class TemplateChecks {
                             "POST /v1/claims/{id}/submit", "GET /v1/review/claims", "POST /v1/claims/{id}/review",
                             "POST /v1/claims/{id}/lines/{lineId}/adjustments", "POST /v1/claims/{id}/decision",
                             "POST /v1/claims/{id}/payment-order", "POST /v1/claims/{id}/paid",
-                            "GET /v1/applications/{id}/audit", "GET /v1/audit/export"),
+                            "GET /v1/applications/{id}/audit", "GET /v1/audit/export",
+                            "POST /v1/applications/{id}/pre-approvals", "GET /v1/applications/{id}/pre-approvals",
+                            "POST /v1/pre-approvals/{id}/decision"),
                     Map.of(
                             "dynamodb:GetItem", Set.of(TABLE),
                             "dynamodb:PutItem", Set.of(TABLE),

@@ -1,8 +1,11 @@
 package dev.destek.claims;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.destek.claim.ClaimDraft;
 import dev.destek.claim.ClaimEvent;
 import dev.destek.claim.ClaimService;
+import dev.destek.claim.PreApprovalEvent;
+import dev.destek.claim.PreApprovalService;
 import dev.destek.http.HttpApi;
 import dev.destek.http.HttpRequest;
 import dev.destek.http.HttpResponses;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The claims function's routes, keyed exactly as the SAM template declares them. A write may carry
@@ -22,7 +26,7 @@ import java.util.stream.Collectors;
 final class ClaimRoutes {
     private ClaimRoutes() { }
 
-    static HttpApi api(ClaimService claims) {
+    static HttpApi api(ClaimService claims, PreApprovalService preApprovals) {
         Map<String, Route> routes = Map.ofEntries(
                 Map.entry("POST /v1/applications/{id}/claims", req -> HttpResponses.json(201, claims.create(
                         req.requireCaller(), req.pathParameter("id"), req.body(ClaimDraft.class)))),
@@ -46,10 +50,19 @@ final class ClaimRoutes {
                         claims.orderPayment(req.requireCaller(), req.pathParameter("id"), ifMatch(req)))),
                 Map.entry("POST /v1/claims/{id}/paid", req -> HttpResponses.json(200,
                         claims.markPaid(req.requireCaller(), req.pathParameter("id"), ifMatch(req)))),
-                Map.entry("GET /v1/applications/{id}/audit", req -> HttpResponses.json(200, Map.of("events",
-                        claims.audit(req.requireCaller(), req.pathParameter("id"), req.queryParameter("companyId"))))),
+                Map.entry("POST /v1/applications/{id}/pre-approvals", req -> HttpResponses.json(201,
+                        preApprovals.request(req.requireCaller(), req.pathParameter("id"),
+                                req.body(PreApprovalService.Request.class)))),
+                Map.entry("GET /v1/applications/{id}/pre-approvals", req -> HttpResponses.json(200, Map.of("items",
+                        preApprovals.list(req.requireCaller(), req.pathParameter("id"),
+                                req.queryParameter("companyId"))))),
+                Map.entry("POST /v1/pre-approvals/{id}/decision", req -> HttpResponses.json(200,
+                        preApprovals.decide(req.requireCaller(), req.pathParameter("id"), ifMatch(req),
+                                req.body(PreApprovalService.Decision.class)))),
+                Map.entry("GET /v1/applications/{id}/audit", req -> audit(claims, req)),
                 Map.entry("GET /v1/audit/export", req -> HttpResponses.text(200, "application/x-ndjson",
-                        jsonLines(claims.export(req.requireCaller(), req.queryParameter("companyId"))))));
+                        jsonLines(claims.export(req.requireCaller(), req.queryParameter("companyId")),
+                                claims.preApprovalExport(req.requireCaller(), req.queryParameter("companyId"))))));
         return new HttpApi(routes, Set.of());
     }
 
@@ -68,7 +81,16 @@ final class ClaimRoutes {
         }
     }
 
-    private static String jsonLines(List<ClaimEvent> events) {
-        return events.stream().map(Json::write).collect(Collectors.joining("\n", "", events.isEmpty() ? "" : "\n"));
+    private static APIGatewayV2HTTPResponse audit(ClaimService claims, HttpRequest req) {
+        String company = req.queryParameter("companyId");
+        return HttpResponses.json(200, Map.of(
+                "events", claims.audit(req.requireCaller(), req.pathParameter("id"), company),
+                "preApprovalEvents", claims.preApprovalAudit(req.requireCaller(), req.pathParameter("id"), company)));
+    }
+
+    /** One event a line: the claims' first, then the pre-approvals' (each line says which by its id field). */
+    private static String jsonLines(List<ClaimEvent> events, List<PreApprovalEvent> preApprovalEvents) {
+        return Stream.concat(events.stream(), preApprovalEvents.stream()).map(e -> Json.write(e) + "\n")
+                .collect(Collectors.joining());
     }
 }

@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.destek.application.ApplicationService;
 import dev.destek.aws.AwsAdapters;
 import dev.destek.claim.ClaimService;
+import dev.destek.claim.PreApprovalService;
 import dev.destek.http.HttpApi;
 import dev.destek.lambda.InBackground;
 import dev.destek.rules.Rules;
@@ -41,13 +42,19 @@ final class ClaimsModule {
         ApplicationService applications = new ApplicationService(aws.applications(), spec -> {
             throw new UnsupportedOperationException("the claims function issues no upload URLs");
         }, rules, clock, ids, aws.settings().uploadUrlTtl());
-        return new ClaimService(aws.claims(), aws.applications(), applications, rules, aws.rateBook(),
-                aws.debtLedger(), aws.paymentOrders(PaymentOrderPdf::render), aws.documentLinks(), clock, ids,
-                DOCUMENT_LINK_TTL);
+        return new ClaimService(aws.claims(), aws.preApprovals(), aws.applications(), applications, rules,
+                aws.rateBook(), aws.debtLedger(), aws.paymentOrders(PaymentOrderPdf::render), aws.documentLinks(),
+                clock, ids, DOCUMENT_LINK_TTL);
     }
 
     @Provides @Singleton
-    static HttpApi api(ClaimService claims) {
-        return ClaimRoutes.api(claims);
+    static PreApprovalService preApprovals(AwsAdapters aws) {
+        return new PreApprovalService(aws.preApprovals(), aws.applications(), Clock.systemUTC(),
+                () -> UUID.randomUUID().toString());
+    }
+
+    @Provides @Singleton
+    static HttpApi api(ClaimService claims, PreApprovalService preApprovals) {
+        return ClaimRoutes.api(claims, preApprovals);
     }
 }

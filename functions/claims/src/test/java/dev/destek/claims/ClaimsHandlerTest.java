@@ -164,6 +164,25 @@ class ClaimsHandlerTest {
     }
 
     @Test
+    void preApproval_requestedByTheApplicant_decidedByAReviewer_shouldBeInTheAuditTrail() throws Exception {
+        ObjectNode request = action("POST", "/v1/applications/{id}/pre-approvals", applicationId,
+                "{\"kind\":\"PRE_APPROVAL\",\"activityStart\":\"" + TODAY.plusDays(30) + "\"}", "[APPLICANT]");
+        String id = body(ok(201, call(request))).get("id").asText();
+
+        ObjectNode byApplicant = action("POST", "/v1/pre-approvals/{id}/decision", id, "{\"outcome\":\"APPROVE\"}",
+                "[APPLICANT]");
+        JsonNode decided = body(ok(200, call(action("POST", "/v1/pre-approvals/{id}/decision", id,
+                "{\"outcome\":\"APPROVE\",\"decisionDate\":\"" + TODAY + "\"}", "[REVIEWER]"))));
+        JsonNode audit = body(ok(200, call(action("GET", "/v1/applications/{id}/audit", applicationId, null,
+                "[APPLICANT]"))));
+
+        assertThat(call(byApplicant).get("statusCode").asInt()).isEqualTo(403);
+        assertThat(decided.get("state").asText()).isEqualTo("APPROVED");
+        assertThat(decided.get("decisionDate").asText()).isEqualTo(TODAY.toString());
+        assertThat(audit.get("preApprovalEvents").findValuesAsText("action")).containsExactly("REQUESTED", "DECIDED");
+    }
+
+    @Test
     void snapStartPriming_shouldServeItsEventWithoutAServerError() throws Exception {
         SnapStartPriming priming = SnapStartPriming.of(new ClaimsHandler(FunctionEnvironment.of(table, bucket)),
                 ClaimsHandler.PRIMING_EVENT);

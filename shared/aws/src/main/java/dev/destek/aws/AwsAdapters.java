@@ -3,6 +3,7 @@ package dev.destek.aws;
 import dev.destek.application.ApplicationRepository;
 import dev.destek.aws.dynamo.DynamoApplicationRepository;
 import dev.destek.aws.dynamo.DynamoClaimRepository;
+import dev.destek.aws.dynamo.DynamoPreApprovalRepository;
 import dev.destek.aws.dynamo.DynamoDebtLedger;
 import dev.destek.aws.dynamo.DynamoRateBook;
 import dev.destek.aws.dynamo.DynamoDuplicateIndex;
@@ -16,6 +17,7 @@ import dev.destek.claim.ClaimRepository;
 import dev.destek.claim.DocumentLinks;
 import dev.destek.claim.PaymentOrder;
 import dev.destek.claim.PaymentOrderArchive;
+import dev.destek.claim.PreApprovalRepository;
 import dev.destek.document.DocumentStore;
 import dev.destek.document.DuplicateIndex;
 import dev.destek.document.UploadSigner;
@@ -93,6 +95,11 @@ public final class AwsAdapters {
     /** Claims as an append-only event stream (issue 6). */
     public ClaimRepository claims() {
         return new DynamoClaimRepository(dynamo(), settings.tableName());
+    }
+
+    /** Pre-approval requests and decisions as append-only events. */
+    public PreApprovalRepository preApprovals() {
+        return new DynamoPreApprovalRepository(dynamo(), settings.tableName());
     }
 
     /** Short-lived read links to stored documents, for reviewers. */

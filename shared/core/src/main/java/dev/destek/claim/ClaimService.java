@@ -59,6 +59,7 @@ public final class ClaimService {
     private static final JsonLog LOG = JsonLog.of(ClaimService.class);
 
     private final ClaimRepository claims;
+    private final PreApprovalRepository preApprovals;
     private final ApplicationRepository applications;
     private final ApplicationService applicationService;
     private final Supplier<Rules> rules;
@@ -70,11 +71,12 @@ public final class ClaimService {
     private final Supplier<String> ids;
     private final Duration linkTtl;
 
-    public ClaimService(ClaimRepository claims, ApplicationRepository applications,
-                        ApplicationService applicationService, Supplier<Rules> rules, RateBook rateBook,
-                        DebtLedger debts, PaymentOrderArchive archive, DocumentLinks links, Clock clock,
-                        Supplier<String> ids, Duration linkTtl) {
+    public ClaimService(ClaimRepository claims, PreApprovalRepository preApprovals,
+                        ApplicationRepository applications, ApplicationService applicationService,
+                        Supplier<Rules> rules, RateBook rateBook, DebtLedger debts, PaymentOrderArchive archive,
+                        DocumentLinks links, Clock clock, Supplier<String> ids, Duration linkTtl) {
         this.claims = claims;
+        this.preApprovals = preApprovals;
         this.applications = applications;
         this.applicationService = applicationService;
         this.rules = rules;
@@ -294,6 +296,20 @@ public final class ClaimService {
         applications.find(company, applicationId)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No application " + applicationId));
         return claims.audit(company, applicationId);
+    }
+
+    /** The pre-approval events of one application (same access as {@link #audit}). */
+    public List<PreApprovalEvent> preApprovalAudit(Caller caller, String applicationId, String companyId) {
+        String company = isStaff(caller) && companyId != null ? companyId : caller.companyId();
+        applications.find(company, applicationId)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No application " + applicationId));
+        return preApprovals.events(company, applicationId);
+    }
+
+    /** Every pre-approval event of a company (admins only). */
+    public List<PreApprovalEvent> preApprovalExport(Caller caller, String companyId) {
+        export(caller, companyId);
+        return preApprovals.events(companyId, null);
     }
 
     /** Every audit event of a company, oldest first (admins only). */
@@ -522,14 +538,38 @@ public final class ClaimService {
                 e.reason()))));
     }
 
-    static QuoteRequest quoteRequest(Claim claim, LocalDate filingDate, List<QuoteRequest.ExchangeRate> rates) {
+    QuoteRequest quoteRequest(Claim claim, LocalDate filingDate, List<QuoteRequest.ExchangeRate> rates) {
         List<QuoteRequest.Expense> expenses = claim.lines().stream().map(l -> new QuoteRequest.Expense(l.id(),
                 l.kind(), l.amountForRules(), l.currency(), l.paymentDate(), l.documentIssueDate(), l.persons(),
                 l.nights(), l.days(), null, null, null, null, null, null, null, null, null, null, null, null,
                 l.socialOrSearchAd(), l.eTicketIssueDate(), null, null, null, null, null))
                 .collect(Collectors.toList());
-        return new QuoteRequest(claim.programme(), claim.supportItem(), claim.applicant(), claim.activity(),
+        return new QuoteRequest(claim.programme(), claim.supportItem(), claim.applicant(), activityFacts(claim),
                 filingDate, expenses, rates);
+    }
+
+    /**
+     * The claim's activity with the reviewer's pre-approval decision date (and the request date) filled in where the
+     * applicant left them open: read, not copied, so the rules always see the decision as recorded.
+     */
+    private QuoteRequest.Activity activityFacts(Claim claim) {
+        QuoteRequest.Activity a = claim.activity();
+        if (a == null || a.preApprovalDate() != null) {
+            return a;
+        }
+        Optional<PreApproval> approved = preApprovals.ofApplication(claim.companyId(), claim.applicationId())
+                .stream().filter(p -> p.state() == PreApproval.State.APPROVED)
+                .max(Comparator.comparing(PreApproval::decisionDate));
+        if (approved.isEmpty()) {
+            return a;
+        }
+        PreApproval p = approved.get();
+        return new QuoteRequest.Activity(a.countries(), a.start(), a.end(), p.decisionDate(),
+                a.priorApplicationDate() != null ? a.priorApplicationDate() : p.requestedOn(), a.projectStart(),
+                a.firstSupportedMonth(), a.filmReleaseDate(), a.firstTrainingStart(), a.secondFairEnd(),
+                a.unitClosureDate(), a.ownershipChangeDate(), a.authorisationCancelledDate(), a.ministryOrganised(),
+                a.subtype(), a.programmeDays(), a.participants(), a.quotes(), a.protocolSignedDate(),
+                a.delegationsInYear(), a.eventId(), a.supportReceivedUsd(), a.province(), a.supportYear());
     }
 
     /** Every stored rate of the claim's currencies over the days the rules may select (Art. 36(2)–(4)). */

@@ -25,6 +25,7 @@ import dev.destek.tenancy.Caller;
 import dev.destek.tenancy.Role;
 import dev.destek.testsupport.InMemoryApplicationRepository;
 import dev.destek.testsupport.InMemoryClaimRepository;
+import dev.destek.testsupport.InMemoryPreApprovalRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +67,7 @@ class ClaimServiceTest {
 
     private final InMemoryApplicationRepository applications = new InMemoryApplicationRepository();
     private final InMemoryClaimRepository claims = new InMemoryClaimRepository();
+    private final InMemoryPreApprovalRepository preApprovals = new InMemoryPreApprovalRepository();
     private final List<StoredRate> rates = new CopyOnWriteArrayList<>();
     private final Map<String, CompanyDebts> debts = new ConcurrentHashMap<>();
     private final List<PaymentOrder> archived = new CopyOnWriteArrayList<>();
@@ -78,7 +80,7 @@ class ClaimServiceTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
     private ClaimService service(ClaimRepository repository) {
-        return new ClaimService(repository, applications, applicationService, () -> RULES,
+        return new ClaimService(repository, preApprovals, applications, applicationService, () -> RULES,
                 (currencies, from, to) -> rates.stream().filter(r -> currencies.contains(r.currency()))
                         .filter(r -> !r.date().isBefore(from) && !r.date().isAfter(to)).collect(
                                 java.util.stream.Collectors.toList()),
@@ -396,6 +398,40 @@ class ClaimServiceTest {
         assertThat(service.get(RITA, f.claimId).documents()).hasSize(2)
                 .allSatisfy(d -> assertThat(d.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5))));
         assertThat(service.get(ALICE, f.claimId).documents()).isEmpty();
+    }
+
+    @Test
+    void art6_1_preApprovalDecisionDate_shouldFeedTheRulesOfTheApplicationsClaims() {
+        // GIVEN a market-report claim paid on 2025-06-02 and no pre-approval: the rules reject it (Art. 6(1))
+        String app = applicationService.open(ALICE, new NewApplication("MARKET_REPORT")).application().id();
+        String claimId = service.create(ALICE, app, new ClaimDraft(null, IT_COMPANY, ACTIVITY, List.of(
+                new ClaimDraft.Line("L1", "REPORT", new BigDecimal("5000.00"), "USD", LocalDate.parse("2025-06-02"),
+                        null, null, null, null, null, null, List.of())))).claim().id();
+        assertThat(rejectionCodes(claimId)).contains("NO_PRE_APPROVAL");
+        PreApprovalService preApprovalService = new PreApprovalService(preApprovals, applications,
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> "p" + ids.incrementAndGet());
+        PreApproval requested = preApprovalService.request(ALICE, app,
+                new PreApprovalService.Request("PRE_APPROVAL", LocalDate.parse("2026-02-01"), null));
+
+        // WHEN a reviewer approves it; an applicant cannot, and a decision is final
+        assertThatThrownBy(() -> preApprovalService.decide(ALICE, requested.id(), null,
+                new PreApprovalService.Decision("APPROVE", null, null))).isInstanceOf(ProblemException.class);
+        preApprovalService.decide(RITA, requested.id(), 1L, new PreApprovalService.Decision("APPROVE",
+                LocalDate.parse("2026-01-15"), null));
+        ProblemException again = catchThrowableOfType(() -> preApprovalService.decide(REX, requested.id(), null,
+                new PreApprovalService.Decision("REJECT", null, "late")), ProblemException.class);
+
+        // THEN the claim's quote reads the decision date: spending before it is still refused, by that rule
+        assertThat(again.problem().type()).isEqualTo(ProblemType.INVALID_TRANSITION);
+        assertThat(service.get(RITA, claimId).payout().lines().get(0).trace()).anySatisfy(step ->
+                assertThat(step.inputs().values()).contains("2026-01-15"));
+        assertThat(service.preApprovalAudit(ALICE, app, null)).extracting(PreApprovalEvent::action)
+                .containsExactly("REQUESTED", "DECIDED");
+    }
+
+    private List<String> rejectionCodes(String claimId) {
+        return service.get(ALICE, claimId).payout().lines().stream().flatMap(l -> l.rejections().stream())
+                .map(dev.destek.rules.Quote.Rejection::code).collect(java.util.stream.Collectors.toList());
     }
 
     // ---- fixtures ---------------------------------------------------------------------------------------------------
