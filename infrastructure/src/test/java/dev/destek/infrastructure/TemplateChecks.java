@@ -34,6 +34,7 @@ final class TemplateChecks {
     static final String DEBT_FILES = BUCKET_ARN + "/integrations/debts/*.csv";
     static final String RATE_REPORTS = BUCKET_ARN + "/integrations/rates/*.report.json";
     static final String DEBT_REPORTS = BUCKET_ARN + "/integrations/debts/*.report.json";
+    static final String PAYMENT_ORDERS = BUCKET_ARN + "/payment-orders/*";
     static final String SES_IDENTITY =
             "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SenderIdentity}";
     static final String REMINDERS_ALIAS = "${RemindersFunction.Alias}";
@@ -106,6 +107,24 @@ final class TemplateChecks {
     /** The integrations function's S3 notifications, as (prefix, suffix): its reports must match neither. */
     static final Set<List<String>> INTEGRATION_FILTERS = Set.of(
             List.of("integrations/rates/", ".xml"), List.of("integrations/debts/", ".csv"));
+            // claims: events are only ever put (attribute_not_exists), never updated or deleted: no UpdateItem,
+            // no DeleteItem; GetObject on uploads/ only so its presigned GETs of the evidence work
+            "ClaimsFunction", new FunctionContract(
+                    "dev.destek.claims.ClaimsHandler::handleRequest",
+                    "../functions/claims/target/claims-function.jar",
+                    Set.of("POST /v1/applications/{id}/claims", "GET /v1/claims/{id}", "PUT /v1/claims/{id}",
+                            "POST /v1/claims/{id}/submit", "GET /v1/review/claims", "POST /v1/claims/{id}/review",
+                            "POST /v1/claims/{id}/lines/{lineId}/adjustments", "POST /v1/claims/{id}/decision",
+                            "POST /v1/claims/{id}/payment-order", "POST /v1/claims/{id}/paid",
+                            "GET /v1/applications/{id}/audit", "GET /v1/audit/export",
+                            "POST /v1/applications/{id}/pre-approvals", "GET /v1/applications/{id}/pre-approvals",
+                            "POST /v1/pre-approvals/{id}/decision"),
+                    Map.of(
+                            "dynamodb:GetItem", Set.of(TABLE),
+                            "dynamodb:PutItem", Set.of(TABLE),
+                            "dynamodb:Query", Set.of(TABLE, GSI1),
+                            "s3:GetObject", Set.of(UPLOADS, RULES_CONFIG),
+                            "s3:PutObject", Set.of(PAYMENT_ORDERS))));
 
     /** The scheduler's role may only invoke the reminders alias. */
     static final Map<String, Set<String>> SCHEDULER_ALLOWED = Map.of("lambda:InvokeFunction", Set.of(REMINDERS_ALIAS));

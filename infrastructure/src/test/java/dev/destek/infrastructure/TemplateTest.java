@@ -277,6 +277,18 @@ class TemplateTest {
         }
 
         @Test
+        void policies_claimsMayRewriteOrDeleteAuditEvents_shouldReportIt() {
+            // the audit trail is append-only: the claims function may put events, never change or remove them
+            Map<String, Object> t = template();
+            addStatement(t, "ClaimsFunction", "dynamodb:DeleteItem", TemplateChecks.TABLE);
+            addStatement(t, "ClaimsFunction", "dynamodb:UpdateItem", TemplateChecks.TABLE);
+
+            assertThat(checks(t).policies()).containsExactlyInAnyOrder(
+                    "ClaimsFunction: action dynamodb:DeleteItem is not in its allow-list",
+                    "ClaimsFunction: action dynamodb:UpdateItem is not in its allow-list");
+        }
+
+        @Test
         void policies_payoutReadsWholeBucket_shouldReportResource() {
             Map<String, Object> t = template();
             addStatement(t, "PayoutFunction", "s3:GetObject", TemplateChecks.BUCKET_ARN + "/*");

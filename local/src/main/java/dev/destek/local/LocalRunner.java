@@ -28,6 +28,7 @@ public final class LocalRunner {
         System.out.println("  COMPANY_A applicant  " + tokens.mint("alice", "COMPANY_A", List.of("APPLICANT")).token());
         System.out.println("  COMPANY_B applicant  " + tokens.mint("bora", "COMPANY_B", List.of("APPLICANT")).token());
         System.out.println("  reviewer             " + tokens.mint("rana", "MINISTRY", List.of("REVIEWER")).token());
+        System.out.println("  admin                " + tokens.mint("ayla", "MINISTRY", List.of("ADMIN")).token());
         System.out.println("Destek local is ready on " + system.baseUri());
         Thread.currentThread().join();
     }

@@ -2,16 +2,25 @@ package dev.destek.aws;
 
 import dev.destek.application.ApplicationRepository;
 import dev.destek.aws.dynamo.DynamoApplicationRepository;
+import dev.destek.aws.dynamo.DynamoClaimRepository;
+import dev.destek.aws.dynamo.DynamoPreApprovalRepository;
 import dev.destek.aws.dynamo.DynamoDebtLedger;
 import dev.destek.aws.dynamo.DynamoRateBook;
 import dev.destek.aws.dynamo.DynamoDuplicateIndex;
 import dev.destek.aws.dynamo.DynamoIntakeErrorLog;
 import dev.destek.aws.dynamo.DynamoIngestionStore;
 import dev.destek.aws.dynamo.DynamoReminderStore;
+import dev.destek.aws.s3.S3DocumentLinks;
 import dev.destek.aws.s3.S3DocumentStore;
 import dev.destek.aws.s3.S3IntegrationFiles;
+import dev.destek.aws.s3.S3PaymentOrderArchive;
 import dev.destek.aws.s3.S3RulesConfig;
 import dev.destek.aws.s3.S3UploadSigner;
+import dev.destek.claim.ClaimRepository;
+import dev.destek.claim.DocumentLinks;
+import dev.destek.claim.PaymentOrder;
+import dev.destek.claim.PaymentOrderArchive;
+import dev.destek.claim.PreApprovalRepository;
 import dev.destek.document.DocumentStore;
 import dev.destek.document.DuplicateIndex;
 import dev.destek.document.UploadSigner;
@@ -27,6 +36,7 @@ import java.net.URI;
 import java.util.Optional;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -125,6 +135,28 @@ public final class AwsAdapters {
     public IntegrationFiles integrationFiles() {
         return new S3IntegrationFiles(InBackground.start("s3", () -> AwsClients.s3(settings, credentials)),
                 settings.bucketName());
+    }
+
+    /** Claims as an append-only event stream (issue 6). */
+    public ClaimRepository claims() {
+        return new DynamoClaimRepository(dynamo(), settings.tableName());
+    }
+
+    /** Pre-approval requests and decisions as append-only events. */
+    public PreApprovalRepository preApprovals() {
+        return new DynamoPreApprovalRepository(dynamo(), settings.tableName());
+    }
+
+    /** Short-lived read links to stored documents, for reviewers. */
+    public DocumentLinks documentLinks() {
+        return new S3DocumentLinks(InBackground.start("s3-presigner", () -> AwsClients.s3Presigner(settings,
+                credentials)), settings.bucketName());
+    }
+
+    /** Payment orders (JSON and the PDF {@code pdf} renders) under {@code payment-orders/}. */
+    public PaymentOrderArchive paymentOrders(Function<PaymentOrder, byte[]> pdf) {
+        return new S3PaymentOrderArchive(InBackground.start("s3", () -> AwsClients.s3(settings, credentials)),
+                settings.bucketName(), pdf);
     }
 
     private synchronized InBackground<DynamoDbClient> dynamo() {

@@ -12,6 +12,13 @@ public enum ProblemType {
     NOT_FOUND(404, "not-found", "No such resource"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "This method is not supported on this resource"),
     CONFLICT(409, "conflict", "The resource changed or already exists"),
+    INVALID_TRANSITION(409, "invalid-transition", "The claim's current state does not allow this action"),
+    CONCURRENT_CHANGE(409, "concurrent-change", "Someone else changed the claim first; reload it and retry"),
+    PRECONDITION_FAILED(412, "precondition-failed", "The claim is no longer at the version you sent in If-Match"),
+    SUBMISSION_REFUSED(422, "submission-refused", "The claim cannot be submitted yet; see the reasons and articles"),
+    WAITING_FOR_RATES(409, "waiting-for-rates", "An exchange rate the rules need is not stored yet; none is guessed"),
+    WAITING_FOR_DEBT_STATUS(409, "waiting-for-debt-status",
+            "No debt status of the company is stored yet; Art. 35(1) requires it before payment"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Send application/json"),
     INTERNAL(500, "internal", "Something went wrong on our side; nothing was lost, retry later");
 

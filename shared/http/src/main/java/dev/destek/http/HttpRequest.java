@@ -33,6 +33,12 @@ public final class HttpRequest {
         return value;
     }
 
+    /** A query-string parameter, or null; API Gateway joins repeated ones with commas. */
+    public String queryParameter(String name) {
+        Map<String, String> params = event.getQueryStringParameters();
+        return params == null ? null : params.get(name);
+    }
+
     public Optional<Caller> caller() {
         return caller;
     }

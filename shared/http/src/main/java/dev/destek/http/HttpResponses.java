@@ -13,7 +13,7 @@ public final class HttpResponses {
         return response(status, "application/json", Json.write(body));
     }
 
-    /** A text body of another media type (e.g. {@code text/calendar; charset=utf-8}). */
+    /** A body that is not one JSON document: a calendar ({@code text/calendar}), JSON lines ({@code application/x-ndjson}). */
     public static APIGatewayV2HTTPResponse text(int status, String contentType, String body) {
         return response(status, contentType, body);
     }
@@ -30,6 +30,7 @@ public final class HttpResponses {
         if (!problem.errors().isEmpty()) {
             body.put("errors", problem.errors());
         }
+        problem.extensions().forEach(body::putIfAbsent);
         return response(problem.type().status(), "application/problem+json", Json.write(body));
     }
 
