@@ -102,11 +102,7 @@ final class TemplateChecks {
                             "dynamodb:PutItem", Set.of(TABLE),
                             "s3:GetObject", Set.of(RATE_FILES, DEBT_FILES),
                             "s3:PutObject", Set.of(RATE_REPORTS, DEBT_REPORTS),
-                            "s3:ListBucket", Set.of(BUCKET_ARN))));
-
-    /** The integrations function's S3 notifications, as (prefix, suffix): its reports must match neither. */
-    static final Set<List<String>> INTEGRATION_FILTERS = Set.of(
-            List.of("integrations/rates/", ".xml"), List.of("integrations/debts/", ".csv"));
+                            "s3:ListBucket", Set.of(BUCKET_ARN))),
             // claims: events are only ever put (attribute_not_exists), never updated or deleted: no UpdateItem,
             // no DeleteItem; GetObject on uploads/ only so its presigned GETs of the evidence work
             "ClaimsFunction", new FunctionContract(
@@ -125,6 +121,10 @@ final class TemplateChecks {
                             "dynamodb:Query", Set.of(TABLE, GSI1),
                             "s3:GetObject", Set.of(UPLOADS, RULES_CONFIG),
                             "s3:PutObject", Set.of(PAYMENT_ORDERS))));
+
+    /** The integrations function's S3 notifications, as (prefix, suffix): its reports must match neither. */
+    static final Set<List<String>> INTEGRATION_FILTERS = Set.of(
+            List.of("integrations/rates/", ".xml"), List.of("integrations/debts/", ".csv"));
 
     /** The scheduler's role may only invoke the reminders alias. */
     static final Map<String, Set<String>> SCHEDULER_ALLOWED = Map.of("lambda:InvokeFunction", Set.of(REMINDERS_ALIAS));

@@ -8,6 +8,7 @@ import dev.destek.claim.ClaimService;
 import dev.destek.claim.PreApprovalService;
 import dev.destek.http.HttpApi;
 import dev.destek.lambda.InBackground;
+import dev.destek.reminder.ReminderSettings;
 import dev.destek.rules.Rules;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,7 @@ final class ClaimsModule {
         // the checklist judged at submission is the upload function's; this function never signs uploads
         ApplicationService applications = new ApplicationService(aws.applications(), spec -> {
             throw new UnsupportedOperationException("the claims function issues no upload URLs");
-        }, rules, clock, ids, aws.settings().uploadUrlTtl());
+        }, rules, clock, ids, aws.settings().uploadUrlTtl(), aws.reminders(), ReminderSettings.DEFAULTS);
         return new ClaimService(aws.claims(), aws.preApprovals(), aws.applications(), applications, rules,
                 aws.rateBook(), aws.debtLedger(), aws.paymentOrders(PaymentOrderPdf::render), aws.documentLinks(),
                 clock, ids, DOCUMENT_LINK_TTL);

@@ -76,7 +76,8 @@ class ClaimServiceTest {
     private final ApplicationService applicationService = new ApplicationService(applications,
             spec -> new UploadSigner.PresignedUpload("https://s3.example/" + spec.key(), "PUT", Map.of(),
                     NOW.plus(spec.ttl())),
-            () -> RULES, Clock.fixed(NOW, ZoneOffset.UTC), () -> "id" + ids.incrementAndGet(), Duration.ofMinutes(15));
+            () -> RULES, Clock.fixed(NOW, ZoneOffset.UTC), () -> "id" + ids.incrementAndGet(), Duration.ofMinutes(15),
+            new dev.destek.testsupport.InMemoryReminderStore(), dev.destek.reminder.ReminderSettings.DEFAULTS);
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
     private ClaimService service(ClaimRepository repository) {
