@@ -66,7 +66,8 @@ class ClaimLifeEndToEndTest {
 
     @Test
     void claimLife_applicantReviewerPaymentOrder_shouldPayWhatTheRulesSayAndAuditEveryStep() throws Exception {
-        // GIVEN an advertising application whose documents passed validation
+        // GIVEN the company's EK-3 on file (Art. 34(6)) and an advertising application whose documents passed validation
+        uploadToVault(4);
         String app = JSON.readTree(ok(201, send("POST", "/v1/applications", alice,
                 "{\"supportItem\":\"ADVERTISING\"}", null)).body()).get("id").asText();
         upload(app, "EK_8", 1);
@@ -174,17 +175,22 @@ class ClaimLifeEndToEndTest {
     }
 
     /** Declares, uploads and waits for validation to accept one PDF; {@code n} keeps the files distinct. */
-    private static String upload(String app, String type, int n) throws Exception {
-        byte[] pdf = ("%PDF-1.4\n%" + n + "\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    private static byte[] pdf(int n) {
+        return ("%PDF-1.4\n%" + n + "\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
                 + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
                 + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
                 + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
-        String declaration = JSON.createObjectNode().put("documentType", type).put("fileName", type + ".pdf")
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode declaration(String type, byte[] pdf)
+            throws Exception {
+        return JSON.createObjectNode().put("documentType", type).put("fileName", type + ".pdf")
                 .put("contentType", "application/pdf").put("sizeBytes", pdf.length)
                 .put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)))
-                .put("issuingCountry", "TR").toString();
-        JsonNode ticket = JSON.readTree(ok(201, send("POST", "/v1/applications/" + app + "/documents", alice,
-                declaration, null)).body());
+                .put("issuingCountry", "TR");
+    }
+
+    private static void putObject(JsonNode ticket, byte[] pdf) throws Exception {
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.at("/upload/url").asText()))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf));
         ticket.at("/upload/headers").fields().forEachRemaining(h -> {
@@ -193,6 +199,31 @@ class ClaimLifeEndToEndTest {
             }
         });
         assertThat(http.send(put.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    /** The company's EK-3 into its vault, once, until validation has put it on file. */
+    private static void uploadToVault(int n) throws Exception {
+        byte[] pdf = pdf(n);
+        String body = declaration("EK_3", pdf).put("issuedOn", PAID_ON.minusYears(1).toString()).toString();
+        putObject(JSON.readTree(ok(201, send("POST", "/v1/vault/documents", alice, body, null)).body()), pdf);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!"CURRENT".equals(JSON.readTree(send("GET", "/v1/vault", alice, null, null).body())
+                .at("/items/0/state").asText())) {
+            assertThat(System.nanoTime()).as("EK-3 on file within 20 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static String upload(String app, String type, int n) throws Exception {
+        byte[] pdf = pdf(n);
+        String declaration = declaration(type, pdf).toString();
+        JsonNode ticket = JSON.readTree(ok(201, send("POST", "/v1/applications/" + app + "/documents", alice,
+                declaration, null)).body());
+        putObject(ticket, pdf);
+        return awaitAccepted(app, ticket);
+    }
+
+    private static String awaitAccepted(String app, JsonNode ticket) throws Exception {
         String id = ticket.at("/document/id").asText();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {

@@ -19,6 +19,7 @@ import dev.destek.aws.testsupport.S3ProxyExtension;
 import dev.destek.document.Document;
 import dev.destek.document.DocumentMetadata;
 import dev.destek.document.DocumentStatus;
+import dev.destek.vault.CompanyVault;
 import dev.destek.integration.CompanyDebts;
 import dev.destek.integration.StoredRate;
 import dev.destek.lambda.SnapStartPriming;
@@ -78,6 +79,14 @@ class ClaimsHandlerTest {
             applications.recordValidation(declared.withValidation(DocumentStatus.ACCEPTED, List.of(),
                     "application/pdf", "v1", key, now));
         }
+        // the company's EK-3 on file in its vault (Art. 34(6)), which every checklist reuses
+        String vaultKey = "uploads/" + COMPANY + "/" + CompanyVault.APPLICATION_ID + "/EK3";
+        Document ek3 = new Document("EK3", COMPANY, CompanyVault.APPLICATION_ID, "EK_3", "ek3.pdf", "application/pdf",
+                PDF.length, "0".repeat(64), vaultKey, DocumentStatus.PENDING_UPLOAD, List.of(), null, null, now, now,
+                null, new DocumentMetadata(TODAY.minusYears(1), null, false, "TR", null, null, null, null));
+        applications.addDocument(ek3);
+        applications.recordValidation(ek3.withValidation(DocumentStatus.ACCEPTED, List.of(), "application/pdf", "v1",
+                vaultKey, now));
     }
 
     @Test

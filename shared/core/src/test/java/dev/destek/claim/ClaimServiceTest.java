@@ -443,8 +443,15 @@ class ClaimServiceTest {
         return submittable(currency, "2025-06-02");
     }
 
-    /** A complete advertising application (EK-8, invoice and payment issued in Türkiye) and a one-line claim. */
+    /**
+     * A complete advertising application (EK-3 on file in the company vault, EK-8, invoice and payment issued in
+     * Türkiye) and a one-line claim.
+     */
     private Fixture submittable(String currency, String paymentDate) {
+        if (applicationService.vault(ALICE).items().isEmpty()) {
+            accept(applicationService.requestVaultUpload(ALICE, new NewDocument("EK_3", "ek3.pdf", "application/pdf",
+                    45L, SHA, LocalDate.parse("2025-01-10"), null, null, null, null, null, null, null)).document());
+        }
         String app = applicationService.open(ALICE, new NewApplication("ADVERTISING")).application().id();
         accept(upload(app, doc("EK_8", null)));
         Document invoice = accept(upload(app, doc("INVOICE", "TR")));
