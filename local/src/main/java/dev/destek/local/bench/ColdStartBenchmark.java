@@ -80,6 +80,19 @@ public final class ColdStartBenchmark {
                     List.of(write(work, "reminders.json", "{\"now\":\"2026-01-15T06:00:00Z\"}"))));
             subjects.put("payout", function(root, "payout", "dev.destek.payout.PayoutHandler", harness,
                     List.of(write(work, "payout.json", httpEvent("POST", "/v1/quotes", "/v1/quotes", Map.of(), QUOTE)))));
+            subjects.put("claims", function(root, "claims", "dev.destek.claims.ClaimsHandler", harness,
+                    List.of(write(work, "claims.json", httpEvent("GET", "/v1/applications/{id}/audit",
+                            "/v1/applications/" + seed.applicationId + "/audit", Map.of("id", seed.applicationId),
+                            null)))));
+            // every integrations run gets a rates file of its own, so each one parses and stores it
+            List<Path> integrationEvents = new ArrayList<>();
+            for (int i = 0; i < seed.rateFiles.size(); i++) {
+                String[] keyAndTag = seed.rateFiles.get(i);
+                integrationEvents.add(write(work, "integrations-" + i + ".json",
+                        s3Event(keyAndTag[0], RATES.length, keyAndTag[1])));
+            }
+            subjects.put("integrations", function(root, "integrations", "dev.destek.integrations.IntegrationsHandler",
+                    harness, integrationEvents));
 
             // one training run per subject records the classes it loads into its own CDS archive
             Map<String, Path> archives = new LinkedHashMap<>();
@@ -202,7 +215,14 @@ public final class ColdStartBenchmark {
             s3.putObject(b -> b.bucket(settings.bucketName()).key(key), RequestBody.fromBytes(PDF));
             keys.add(key);
         }
-        return new Seed(appId, keys);
+        List<String[]> rateFiles = new ArrayList<>();
+        for (int i = 0; i < documents; i++) {
+            String key = "integrations/rates/bench-" + i + ".xml";
+            String eTag = s3.putObject(b -> b.bucket(settings.bucketName()).key(key), RequestBody.fromBytes(RATES))
+                    .eTag();
+            rateFiles.add(new String[] {key, eTag});
+        }
+        return new Seed(appId, keys, rateFiles);
     }
 
     private static String httpEvent(String method, String routePath, String path, Map<String, String> params,
@@ -235,11 +255,16 @@ public final class ColdStartBenchmark {
     }
 
     private static String s3Event(String key, long size) {
+        return s3Event(key, size, null);
+    }
+
+    private static String s3Event(String key, long size, String eTag) {
         return "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"eu-central-1\","
                 + "\"eventTime\":\"2026-01-15T06:00:00.000Z\",\"eventName\":\"ObjectCreated:Put\","
                 + "\"s3\":{\"s3SchemaVersion\":\"1.0\",\"bucket\":{\"name\":\"" + LocalSystem.BUCKET + "\","
                 + "\"arn\":\"arn:aws:s3:::" + LocalSystem.BUCKET + "\"},\"object\":{\"key\":\"" + key + "\",\"size\":"
-                + size + ",\"sequencer\":\"0A\"}}}]}";
+                + size + (eTag == null ? "" : ",\"eTag\":\"" + eTag.replace("\"", "") + "\"")
+                + ",\"sequencer\":\"0A\"}}}]}";
     }
 
     /** The two harness classes alone in a jar: class-data sharing accepts only jars on the class path. */
@@ -268,6 +293,18 @@ public final class ColdStartBenchmark {
                     + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
                     + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
                     + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+    /** A central-bank indicative rates file in the public today.xml shape (TRY per unit). */
+    private static final byte[] RATES = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<Tarih_Date Tarih=\"14.01.2026\" Date=\"01/14/2026\" Bulten_No=\"2026/9\">"
+            + "<Currency CrossOrder=\"0\" Kod=\"USD\" CurrencyCode=\"USD\"><Unit>1</Unit><Isim>ABD DOLARI</Isim>"
+            + "<CurrencyName>US DOLLAR</CurrencyName><ForexBuying>34.5120</ForexBuying><ForexSelling>34.5742</ForexSelling>"
+            + "<BanknoteBuying>34.4878</BanknoteBuying><BanknoteSelling>34.6261</BanknoteSelling><CrossRateUSD/>"
+            + "<CrossRateOther/></Currency>"
+            + "<Currency CrossOrder=\"9\" Kod=\"EUR\" CurrencyCode=\"EUR\"><Unit>1</Unit><Isim>EURO</Isim>"
+            + "<CurrencyName>EURO</CurrencyName><ForexBuying>37.4410</ForexBuying><ForexSelling>37.5085</ForexSelling>"
+            + "<BanknoteBuying>37.4148</BanknoteBuying><BanknoteSelling>37.5648</BanknoteSelling>"
+            + "<CrossRateUSD/><CrossRateOther>1.0849</CrossRateOther></Currency></Tarih_Date>\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private static final String QUOTE = "{\"programme\":\"DECREE_2015_8\",\"supportItem\":\"ADVERTISING\","
             + "\"applicant\":{\"role\":\"BENEFICIARY\",\"type\":\"IT_COMPANY\",\"sector\":\"IT\",\"hqProvince\":\"PROV_A\"},"
             + "\"activity\":{\"countries\":[\"XA\"],\"start\":\"2025-01-10\",\"end\":\"2025-01-20\",\"preApprovalDate\":null},"
@@ -294,5 +331,5 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private record Seed(String applicationId, List<String> objectKeys) { }
+    private record Seed(String applicationId, List<String> objectKeys, List<String[]> rateFiles) { }
 }
