@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.destek.aws.AwsClients;
 import dev.destek.aws.AwsSettings;
-import dev.destek.aws.dynamo.DynamoDebtLedger;
-import dev.destek.aws.dynamo.DynamoRateBook;
-import dev.destek.integration.CompanyDebts;
-import dev.destek.integration.StoredRate;
+import dev.destek.aws.AwsAdapters;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -30,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -73,8 +69,9 @@ class ClaimLifeEndToEndTest {
         upload(app, "EK_8", 1);
         String invoice = upload(app, "INVOICE", 2);
         String payment = upload(app, "PAYMENT_DOC", 3);
-        // AND the central bank's EUR rate of the payment day, today's TRY rate and the company's debts in TRY
-        seedRatesAndDebts();
+        // AND the central bank's bulletins of the payment day and of today, and the company's debts in TRY, dropped
+        // into the bucket by the integrations
+        dropRatesAndDebts();
 
         // WHEN the applicant files and submits a EUR claim
         ObjectNode draft = JSON.createObjectNode();
@@ -161,17 +158,40 @@ class ClaimLifeEndToEndTest {
                 null).statusCode()).isEqualTo(404);
     }
 
-    private static void seedRatesAndDebts() {
+    /**
+     * The integrations drop the central bank's bulletins (the payment day's: 43.20 / 40.00 = 1.08 USD per EUR; today's:
+     * 1 / 40.00 = 0.025 USD per TRY) and the debt file into the S3 emulator; the integrations function ingests them.
+     */
+    private static void dropRatesAndDebts() throws Exception {
         Map<String, String> env = system.functionEnvironment();
-        try (DynamoDbClient dynamo = AwsClients.dynamoDb(AwsSettings.fromEnv(env), AwsClients.credentials(env))) {
-            new DynamoRateBook(() -> dynamo, LocalSystem.TABLE).save(List.of(
-                    new StoredRate("EUR", PAID_ON, new BigDecimal("1.0800"), "TCMB_INDICATIVE", "integrations/r1.xml"),
-                    new StoredRate("TRY", TODAY, new BigDecimal("0.025"), "TCMB_INDICATIVE", "integrations/r2.xml")));
-            new DynamoDebtLedger(() -> dynamo, LocalSystem.TABLE).save("debts-e2e", List.of(new CompanyDebts(
-                    "COMPANY_A", TODAY.minusDays(1), "TRY",
-                    new CompanyDebts.Debt(new BigDecimal("60000.00"), true, false, false),
-                    new CompanyDebts.Debt(new BigDecimal("90000.00"), true, false, false), "integrations/d.csv")));
+        AwsAdapters aws = AwsAdapters.fromEnv(env);
+        try (S3Client s3 = AwsClients.s3(AwsSettings.fromEnv(env), AwsClients.credentials(env))) {
+            for (LocalDate day : List.of(PAID_ON, TODAY)) {
+                put(s3, "integrations/rates/" + day + ".xml", bulletin(day));
+            }
+            put(s3, "integrations/debts/" + TODAY + ".csv", "companyId,asOf,currency,taxAmount,taxOverdue,"
+                    + "taxRestructured,taxRestructuringComplied,socialSecurityAmount,socialSecurityOverdue,"
+                    + "socialSecurityRestructured,socialSecurityRestructuringComplied\n"
+                    + "COMPANY_A," + TODAY.minusDays(1) + ",TRY,60000.00,true,false,false,90000.00,true,false,false\n");
         }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (aws.rateBook().rates(java.util.Set.of("EUR", "TRY"), PAID_ON, TODAY).size() < 4
+                || aws.debtLedger().latest("COMPANY_A").isEmpty()) {
+            assertThat(System.nanoTime()).as("integration files ingested within 20 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static String bulletin(LocalDate day) {
+        String tarih = String.format("%02d.%02d.%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Tarih_Date Tarih=\"" + tarih + "\">"
+                + "<Currency Kod=\"USD\"><Unit>1</Unit><ForexBuying>40.0000</ForexBuying></Currency>"
+                + "<Currency Kod=\"EUR\"><Unit>1</Unit><ForexBuying>43.2000</ForexBuying></Currency></Tarih_Date>\n";
+    }
+
+    private static void put(S3Client s3, String key, String content) {
+        s3.putObject(b -> b.bucket(LocalSystem.BUCKET).key(key),
+                software.amazon.awssdk.core.sync.RequestBody.fromString(content, StandardCharsets.UTF_8));
     }
 
     /** Declares, uploads and waits for validation to accept one PDF; {@code n} keeps the files distinct. */

@@ -30,7 +30,7 @@ import javax.xml.stream.XMLStreamReader;
  * Quotes are TRY for {@code Unit} units of the currency; some are empty for some currencies (no banknote trade in
  * SDR, for instance). Converted to USD per one unit through the file's own USD quote in the same column:
  * <pre>
- *   usdPerUnit(C) = quote(C) × unit(USD) / (unit(C) × quote(USD))
+ *   usdPerUnit(C) = quote(C) × unit(USD) / (unit(C) × quote(USD))       usdPerUnit(TRY) = unit(USD) / quote(USD)
  * </pre>
  * one division, rounded once to {@value #SCALE} decimals {@link RoundingMode#HALF_UP}: ten decimals keep a JPY or
  * IDR rate exact to well under a cent on any supportable amount, and the scale is part of what is stored, so a
@@ -43,6 +43,8 @@ import javax.xml.stream.XMLStreamReader;
 public final class TcmbRatesFile {
     public static final String SOURCE = "TCMB_INDICATIVE";
     public static final int SCALE = 10;
+    /** The currency the table quotes in. */
+    public static final String TRY = "TRY";
     private static final String ROOT = "Tarih_Date";
     private static final DateTimeFormatter TARIH = DateTimeFormatter.ofPattern("dd.MM.uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -107,6 +109,10 @@ public final class TcmbRatesFile {
                     .divide(usdQuote.multiply(BigDecimal.valueOf(e.unit)), SCALE, RoundingMode.HALF_UP);
             rates.add(new StoredRate(e.code, bulletin.date, usdPerUnit, SOURCE, sourceObject));
         }
+        // the table's own currency: TRY is quoted in every line, so one TRY is unit(USD) / quote(USD) USD; a payout
+        // in TRY (Art. 35's debts are in TRY) is converted with it
+        rates.add(new StoredRate(TRY, bulletin.date, BigDecimal.valueOf(usd.unit).divide(usdQuote, SCALE,
+                RoundingMode.HALF_UP), SOURCE, sourceObject));
         return new Result.Parsed(bulletin.date, List.copyOf(rates), List.copyOf(skipped));
     }
 

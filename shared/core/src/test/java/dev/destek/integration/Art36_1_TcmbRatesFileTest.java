@@ -46,7 +46,9 @@ class Art36_1_TcmbRatesFileTest {
                         tuple("USD", "1.0000000000", parsed.date(), "TCMB_INDICATIVE", SOURCE),
                         tuple("EUR", "1.1570558498", parsed.date(), "TCMB_INDICATIVE", SOURCE),
                         tuple("JPY", "0.0064058641", parsed.date(), "TCMB_INDICATIVE", SOURCE),
-                        tuple("KWD", "3.2509235034", parsed.date(), "TCMB_INDICATIVE", SOURCE));
+                        tuple("KWD", "3.2509235034", parsed.date(), "TCMB_INDICATIVE", SOURCE),
+                        // the table's own currency, for payouts in TRY: 1 / 42.3117 = 0.02363412479…
+                        tuple("TRY", "0.0236341248", parsed.date(), "TCMB_INDICATIVE", SOURCE));
     }
 
     @Test
@@ -65,7 +67,7 @@ class Art36_1_TcmbRatesFileTest {
 
         assertThat(parsed.rates()).extracting(StoredRate::currency, r -> r.usdPerUnit().toPlainString())
                 .containsExactly(tuple("USD", "1.0000000000"), tuple("EUR", "1.1570546401"),
-                        tuple("JPY", "0.0063654596"));
+                        tuple("JPY", "0.0063654596"), tuple("TRY", "0.0236506701"));
         assertThat(parsed.skipped()).containsExactly("KWD", "XDR");
     }
 
