@@ -75,7 +75,10 @@ class IntegrationsHandlerTest {
                 .extracting(StoredRate::currency, r -> r.usdPerUnit().toPlainString(), StoredRate::sourceObject)
                 .containsExactly(tuple("EUR", "1.1570558498", RATES_KEY), tuple("JPY", "0.0064058641", RATES_KEY),
                         tuple("USD", "1.0000000000", RATES_KEY));
-        assertThat(record(RATES_KEY)).containsEntry("status", "INGESTED").containsEntry("stored", "3")
+        // stored: EUR, JPY, USD and TRY (the table's own currency, 1 / the USD quote)
+        assertThat(rateBook.rates(Set.of("TRY"), DAY, DAY)).extracting(r -> r.usdPerUnit().toPlainString())
+                .containsExactly("0.0236341248");
+        assertThat(record(RATES_KEY)).containsEntry("status", "INGESTED").containsEntry("stored", "4")
                 .containsEntry("skipped", "1").containsEntry("dataDate", "2026-11-25");
     }
 

@@ -31,9 +31,9 @@ class RemindersHandlerTest {
         DynamoReminderStore store = new DynamoReminderStore(table::client, table.tableName());
         store.replaceSchedule("ACME_EXPORT", "app-1", java.util.List.of(
                 new DueReminder("ACME_EXPORT", "app-1", "T42", "Art. 34(1)", null, LocalDate.parse("2026-03-09"),
-                        LocalDate.parse("2026-03-02"), "BEFORE_7", "Claim", "Not considered"),
+                        LocalDate.parse("2026-03-02"), "BEFORE_7", "Claim", "Not considered", "Başvuru", "Dikkate alınmaz"),
                 new DueReminder("ACME_EXPORT", "app-1", "T42", "Art. 34(1)", null, LocalDate.parse("2026-03-09"),
-                        LocalDate.parse("2026-03-08"), "BEFORE_1", "Claim", "Not considered")),
+                        LocalDate.parse("2026-03-08"), "BEFORE_1", "Claim", "Not considered", "Başvuru", "Dikkate alınmaz")),
                 java.time.Instant.parse("2026-03-01T00:00:00Z"));
         RemindersHandler handler = new RemindersHandler(FunctionEnvironment.of(table, bucket));
 

@@ -126,7 +126,10 @@ public final class ReminderBenchmark {
                         items.add(DynamoReminderStore.scheduledItem(new DueReminder(company, app, "T42",
                                 "Art. 34(1), 34(5)", "E1", deadline, deadline.minusDays(before), kind,
                                 "Claim within 1 year of the payment date (value date if shown, 36(4))",
-                                "Payment documents not submitted in time are not considered (34(5))")));
+                                "Payment documents not submitted in time are not considered (34(5))",
+                                "Başvuru ödeme tarihinden itibaren 1 yıl içinde yapılmalı (gösteriliyorsa valör tarihi,"
+                                        + " 36(4))",
+                                "Süresinde sunulmayan ödeme belgeleri dikkate alınmaz (34(5))")));
                     }
                     for (Map<String, AttributeValue> item : items) {
                         batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param kind        {@code BEFORE_30}, {@code BEFORE_7}, {@code BEFORE_1}, … or {@code MISSED} (see {@link ReminderKind})
  * @param description what must happen by then (from the rules)
  * @param consequence what the text says happens when it is missed (from the rules)
+ * @param descriptionTr {@code description} in Turkish (from the rules; null on reminders planned before it existed)
+ * @param consequenceTr {@code consequence} in Turkish (likewise)
  */
 public record DueReminder(
         String companyId,
@@ -25,7 +27,9 @@ public record DueReminder(
         LocalDate sendOn,
         String kind,
         String description,
-        String consequence) {
+        String consequence,
+        String descriptionTr,
+        String consequenceTr) {
 
     public DueReminder {
         Objects.requireNonNull(companyId, "companyId");

@@ -7,7 +7,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * The text of a reminder in the company's language (Turkish or English): what is due, when, under which article,
  * what happens if it is missed, and what to do. The rule's own description and consequence are quoted as the rules
- * catalogue words them.
+ * catalogue words them, in the same language (a reminder planned before the Turkish texts existed falls back to the
+ * English ones).
  */
 public final class ReminderMessages {
     private static final DateTimeFormatter TR_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
@@ -40,6 +41,8 @@ public final class ReminderMessages {
             return new OutboxMessage(r, "en", preferences.email(), subject, body);
         }
         String date = TR_DATE.format(r.deadline());
+        description = r.descriptionTr() == null ? description : r.descriptionTr();
+        consequence = r.consequenceTr() == null ? consequence : r.consequenceTr();
         String subject = missed
                 ? "Süre kaçırıldı (" + date + "): " + description + " (" + turkishArticle(article) + ")"
                 : "Son gün " + date + " (" + daysLeft + " gün kaldı): " + description + " (" + turkishArticle(article)

@@ -43,6 +43,6 @@ public final class ReminderPlanner {
     private static DueReminder reminder(String companyId, String applicationId, Deadline d, LocalDate sendOn,
                                         String kind) {
         return new DueReminder(companyId, applicationId, d.ruleId(), d.article(), d.subject(), d.date(), sendOn, kind,
-                d.description(), d.consequence());
+                d.description(), d.consequence(), d.descriptionTr(), d.consequenceTr());
     }
 }

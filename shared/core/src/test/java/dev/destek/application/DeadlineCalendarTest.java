@@ -48,6 +48,7 @@ class DeadlineCalendarTest {
 
     private static Deadline deadline(String description) {
         return new Deadline("T42", "Art. 34(1), 34(5)", LocalDate.parse("2029-02-28"), "LATEST", "E1",
-                "PAYMENT_DATE", LocalDate.parse("2028-02-29"), description, "Not considered", Deadline.Status.OPEN);
+                "PAYMENT_DATE", LocalDate.parse("2028-02-29"), description, "Not considered", Deadline.Status.OPEN,
+                null, null);
     }
 }

@@ -74,6 +74,7 @@ class ReminderPlannerTest {
 
     private static Deadline deadline(String ruleId, String date, String kind) {
         return new Deadline(ruleId, "Art. 34(1)", LocalDate.parse(date), kind, null, "PAYMENT_DATE", null,
-                "Claim within 1 year", "Not considered", Deadline.Status.OPEN);
+                "Claim within 1 year", "Not considered", Deadline.Status.OPEN, "1 yıl içinde başvuru",
+                "Dikkate alınmaz");
     }
 }

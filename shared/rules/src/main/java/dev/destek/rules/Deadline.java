@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param consequence what the text says happens when it is missed
  * @param status      for the given day: OPEN, DUE_SOON (within the configured window), MISSED; EARLIEST
  *                    boundaries are NOT_YET before {@code date} and OPEN from it
+ * @param descriptionTr  {@code description} in Turkish
+ * @param consequenceTr  {@code consequence} in Turkish
  */
 public record Deadline(String ruleId, String article, LocalDate date, String kind, String subject, String trigger,
-                       LocalDate triggerDate, String description, String consequence, Status status) {
+                       LocalDate triggerDate, String description, String consequence, Status status,
+                       String descriptionTr, String consequenceTr) {
 
     public enum Status { OPEN, DUE_SOON, MISSED, NOT_YET }
 

@@ -56,6 +56,8 @@ public final class DynamoReminderStore implements ReminderStore {
     static final String KIND = "kind";
     static final String DESCRIPTION = "description";
     static final String CONSEQUENCE = "consequence";
+    static final String DESCRIPTION_TR = "descriptionTr";
+    static final String CONSEQUENCE_TR = "consequenceTr";
     static final String STATUS = "status";
     static final String LANGUAGE = "language";
     static final String RECIPIENT = "recipient";
@@ -159,6 +161,8 @@ public final class DynamoReminderStore implements ReminderStore {
         item.put(KIND, s(reminder.kind()));
         putIfPresent(item, DESCRIPTION, reminder.description());
         putIfPresent(item, CONSEQUENCE, reminder.consequence());
+        putIfPresent(item, DESCRIPTION_TR, reminder.descriptionTr());
+        putIfPresent(item, CONSEQUENCE_TR, reminder.consequenceTr());
         item.put(STATUS, s(SCHEDULED));
         return item;
     }
@@ -369,7 +373,9 @@ public final class DynamoReminderStore implements ReminderStore {
                 LocalDate.parse(string(item, SEND_ON)),
                 string(item, KIND),
                 string(item, DESCRIPTION),
-                string(item, CONSEQUENCE));
+                string(item, CONSEQUENCE),
+                string(item, DESCRIPTION_TR),
+                string(item, CONSEQUENCE_TR));
     }
 
     private static OutboxMessage toMessage(Map<String, AttributeValue> item) {

@@ -120,7 +120,7 @@ class DynamoReminderStoreTest {
         // GIVEN about 1.2 MB due the same day: the index query pages at 1 MB
         String text = "x".repeat(12_000);
         List<DueReminder> many = IntStream.range(0, 100).mapToObj(i -> new DueReminder("acme", "app-1", "R" + i,
-                "Art. 12", null, DAY.plusDays(7), DAY, "BEFORE_7", text, "lost")).toList();
+                "Art. 12", null, DAY.plusDays(7), DAY, "BEFORE_7", text, "lost", text, "kaybedilir")).toList();
         store.replaceSchedule("acme", "app-1", many, NOW);
 
         // WHEN
@@ -256,6 +256,6 @@ class DynamoReminderStoreTest {
 
     private static DueReminder reminder(String companyId, String applicationId, String ruleId, LocalDate sendOn) {
         return new DueReminder(companyId, applicationId, ruleId, "Art. 12(3)", null, sendOn.plusDays(7), sendOn,
-                "BEFORE_7", "File the claim", "Not supported");
+                "BEFORE_7", "File the claim", "Not supported", "Başvuruyu yapın", "Desteklenmez");
     }
 }

@@ -123,7 +123,7 @@ class LocalStackAdaptersTest {
         var store = new DynamoReminderStore(() -> dynamo, TABLE);
         LocalDate day = LocalDate.parse("2026-04-10");
         DueReminder reminder = new DueReminder("acme", "app-1", "R1", "Art. 12", null, day.plusDays(7), day,
-                "BEFORE_7", "file", "lost");
+                "BEFORE_7", "file", "lost", null, null);
         store.replaceSchedule("acme", "app-1", java.util.List.of(reminder), Instant.now());
         var message = new dev.destek.reminder.OutboxMessage(reminder, "en", null, "s", "b");
 

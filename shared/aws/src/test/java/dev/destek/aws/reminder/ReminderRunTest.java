@@ -199,9 +199,9 @@ class ReminderRunTest {
         // GIVEN a company that muted 30-day and missed reminders (the latter is refused by the preferences)
         store.savePreferences("ACME", new ReminderPreferences("en", null, Set.of("BEFORE_30")));
         DueReminder early = new DueReminder("ACME", "app-1", "T42", "Art. 34(1)", null, DAY.plusDays(30), DAY,
-                "BEFORE_30", "Claim", "Lost");
+                "BEFORE_30", "Claim", "Lost", null, null);
         DueReminder missed = new DueReminder("ACME", "app-1", "T43", "Art. 34(2)", null, DAY.minusDays(1), DAY,
-                "MISSED", "Claim", "Lost");
+                "MISSED", "Claim", "Lost", null, null);
         store.replaceSchedule("ACME", "app-1", List.of(early, missed), NINE);
 
         // WHEN
@@ -290,6 +290,7 @@ class ReminderRunTest {
 
     private static DueReminder reminder(String applicationId, LocalDate sendOn) {
         return new DueReminder("ACME", applicationId, "T42", "Art. 34(1), 34(5)", null, sendOn.plusDays(7), sendOn,
-                "BEFORE_7", "Claim within 1 year of the payment date", "Payment documents not considered");
+                "BEFORE_7", "Claim within 1 year of the payment date", "Payment documents not considered",
+                "Ödeme tarihinden itibaren 1 yıl içinde başvuru", "Ödeme belgeleri dikkate alınmaz");
     }
 }

@@ -108,7 +108,7 @@ class SesReminderNotifierTest {
 
     private static OutboxMessage message(String recipient) {
         DueReminder r = new DueReminder("ACME", "app-1", "T42", "Art. 34(1)", null, LocalDate.parse("2029-02-28"),
-                LocalDate.parse("2029-02-21"), "BEFORE_7", "Claim", "Lost");
+                LocalDate.parse("2029-02-21"), "BEFORE_7", "Claim", "Lost", null, null);
         return new OutboxMessage(r, "tr", recipient, "Son gün 28.02.2029 — süre", "Dayanak: Madde 34(1)\nçğışöü");
     }
 }

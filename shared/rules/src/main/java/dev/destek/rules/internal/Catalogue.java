@@ -73,7 +73,8 @@ public final class Catalogue {
     /** One time rule T01–T59 (DOMAIN §4.1); see regulation/deadlines/time_rules.yaml for the directions. */
     public record TimeRule(String id, Set<String> items, String trigger, Period offset, String direction,
                            String kinds, String rejection, String consequence, String description, String subject,
-                           boolean requireTrigger, String when, String unless) {
+                           boolean requireTrigger, String when, String unless, String descriptionTr,
+                           String consequenceTr) {
         public boolean appliesTo(String item) {
             return items.contains(item) || items.contains("ALL");
         }
@@ -388,7 +389,7 @@ public final class Catalogue {
                 v.opt("kinds").stringOr(null), v.opt("rejection").stringOr(null), v.get("consequence").string(),
                 v.get("description").string(), v.opt("subject").stringOr(null),
                 !v.opt("requireTrigger").isNull() && v.get("requireTrigger").bool(), v.opt("when").stringOr(null),
-                v.opt("unless").stringOr(null));
+                v.opt("unless").stringOr(null), v.get("descriptionTr").string(), v.get("consequenceTr").string());
     }
 
     public static Catalogue load() {

@@ -224,7 +224,7 @@ public final class TimeRules {
             status = Deadline.Status.OPEN;
         }
         return new Deadline(t.id(), article, date, earliest ? "EARLIEST" : "LATEST", subject, t.trigger(), trigger,
-                t.description(), t.consequence(), status);
+                t.description(), t.consequence(), status, t.descriptionTr(), t.consequenceTr());
     }
 
     /**
