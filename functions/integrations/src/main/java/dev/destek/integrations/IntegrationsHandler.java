@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.destek.integration.IntegrationIngestionService;
 import dev.destek.integration.IntegrationObject;
+import dev.destek.lambda.S3Notification;
 import dev.destek.lambda.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.destek.document.DocumentKeys;
 import dev.destek.document.DocumentValidationService;
 import dev.destek.intake.InboxIntakeService;
+import dev.destek.lambda.S3Notification;
 import dev.destek.lambda.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;
