@@ -47,10 +47,12 @@ public final class DynamoClaimRepository implements ClaimRepository {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Supplier<DynamoDbClient> dynamo;
     private final String tableName;
+    private final EventStream stream;
 
     public DynamoClaimRepository(Supplier<DynamoDbClient> dynamo, String tableName) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.stream = new EventStream(dynamo, tableName);
     }
 
     static String claimPk(String claimId) {
@@ -58,7 +60,7 @@ public final class DynamoClaimRepository implements ClaimRepository {
     }
 
     static String eventSk(long version) {
-        return String.format("EV#%06d", version);
+        return EventStream.eventSk(version);
     }
 
     @Override
@@ -87,15 +89,8 @@ public final class DynamoClaimRepository implements ClaimRepository {
         }
         item.put("after", s(write(e.after())));
         item.put(DestekTable.GSI1_PK, s("AUDIT#" + e.companyId()));
-        item.put(DestekTable.GSI1_SK, s(e.applicationId() + "#" + e.at() + "#" + e.claimId() + "#"
-                + String.format("%06d", e.version())));
-        try {
-            dynamo.get().putItem(b -> b.tableName(tableName).item(item)
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", DestekTable.PK)));
-        } catch (ConditionalCheckFailedException taken) {
-            throw new VersionConflictException(e.claimId(), e.version());
-        }
+        item.put(DestekTable.GSI1_SK, s(EventStream.auditSk(e.applicationId(), e.at(), e.claimId(), e.version())));
+        stream.append(item, e.claimId(), e.version());
         project(e.after());
     }
 
@@ -174,11 +169,7 @@ public final class DynamoClaimRepository implements ClaimRepository {
     }
 
     private QueryRequest.Builder events(String claimId) {
-        return QueryRequest.builder().tableName(tableName)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :ev)")
-                .expressionAttributeNames(Map.of("#pk", DestekTable.PK, "#sk", DestekTable.SK))
-                .expressionAttributeValues(Map.of(":pk", s(claimPk(claimId)), ":ev", s("EV#")))
-                .consistentRead(true);
+        return stream.events(claimPk(claimId));
     }
 
     private static ClaimEvent event(Map<String, AttributeValue> item) {

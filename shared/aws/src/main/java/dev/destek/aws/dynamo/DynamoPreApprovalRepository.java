@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.destek.claim.ClaimRepository;
 import dev.destek.claim.PreApproval;
 import dev.destek.claim.PreApprovalEvent;
 import dev.destek.claim.PreApprovalRepository;
@@ -19,7 +18,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -35,38 +33,31 @@ public final class DynamoPreApprovalRepository implements PreApprovalRepository 
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Supplier<DynamoDbClient> dynamo;
     private final String tableName;
+    private final EventStream stream;
 
     public DynamoPreApprovalRepository(Supplier<DynamoDbClient> dynamo, String tableName) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.stream = new EventStream(dynamo, tableName);
     }
 
     @Override
     public void append(PreApprovalEvent e) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(DestekTable.PK, s("PREAPPROVAL#" + e.preApprovalId()));
-        item.put(DestekTable.SK, s(String.format("EV#%06d", e.version())));
+        item.put(DestekTable.SK, s(EventStream.eventSk(e.version())));
         item.put("entity", s("PREAPPROVAL_EVENT"));
         item.put("event", s(write(e)));
         item.put(DestekTable.GSI1_PK, s("PREAPPROVALS#" + e.companyId()));
-        item.put(DestekTable.GSI1_SK, s(e.applicationId() + "#" + e.at() + "#" + e.preApprovalId() + "#"
-                + String.format("%06d", e.version())));
-        try {
-            dynamo.get().putItem(b -> b.tableName(tableName).item(item)
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", DestekTable.PK)));
-        } catch (ConditionalCheckFailedException taken) {
-            throw new ClaimRepository.VersionConflictException(e.preApprovalId(), e.version());
-        }
+        item.put(DestekTable.GSI1_SK, s(EventStream.auditSk(e.applicationId(), e.at(), e.preApprovalId(),
+                e.version())));
+        stream.append(item, e.preApprovalId(), e.version());
     }
 
     @Override
     public Optional<PreApproval> find(String preApprovalId) {
-        return dynamo.get().query(b -> b.tableName(tableName)
-                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :ev)")
-                        .expressionAttributeNames(Map.of("#pk", DestekTable.PK, "#sk", DestekTable.SK))
-                        .expressionAttributeValues(Map.of(":pk", s("PREAPPROVAL#" + preApprovalId), ":ev", s("EV#")))
-                        .scanIndexForward(false).limit(1).consistentRead(true))
+        return dynamo.get().query(stream.events("PREAPPROVAL#" + preApprovalId).scanIndexForward(false).limit(1)
+                        .build())
                 .items().stream().findFirst().map(item -> read(item.get("event").s()).after());
     }
 
