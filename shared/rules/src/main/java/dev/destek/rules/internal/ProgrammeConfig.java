@@ -134,10 +134,12 @@ public final class ProgrammeConfig {
                     + p.id() + ", so the currency of its quotes is configuration)");
         }
         String code = c.string();
-        try {
-            Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw c.error("expected an ISO 4217 currency code, got \"" + code + "\"");
+        if (!QuoteCalculator.isCommonIsoCurrency(code)) {
+            try {
+                Currency.getInstance(code);
+            } catch (IllegalArgumentException e) {
+                throw c.error("expected an ISO 4217 currency code, got \"" + code + "\"");
+            }
         }
         out.put(p.id(), code);
         source.put(p.id(), "CONFIG programmes." + p.id() + ".currency");
