@@ -210,12 +210,8 @@ public final class ProgrammeConfig {
         return list.path();
     }
 
+    /** The shared parser class, not an anonymous one (class loading at cold start). */
     private static Function<Node, BigDecimal> rate() {
-        return new Function<Node, BigDecimal>() {
-            @Override
-            public BigDecimal apply(Node v) {
-                return DeploymentConfig.rate(v);
-            }
-        };
+        return new Catalogue.Values<BigDecimal>(null, Catalogue.RATE);
     }
 }
