@@ -163,7 +163,7 @@ public final class ProgrammeQuotes {
         }
         amount(e.amount(), at + "/amount", false);
         String currency = required(e.currency(), at + "/currency");
-        if (!QuoteCalculator.isCommonIsoCurrency(currency)) {
+        if (!ProgrammeConfig.isCommonIsoCurrency(currency)) {
             try {
                 Currency.getInstance(currency);
             } catch (IllegalArgumentException x) {

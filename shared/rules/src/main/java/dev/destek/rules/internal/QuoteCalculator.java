@@ -427,7 +427,7 @@ public final class QuoteCalculator {
                 return false;
             }
         }
-        if (isCommonIsoCurrency(code)) {
+        if (ProgrammeConfig.isCommonIsoCurrency(code)) {
             return true;
         }
         try {
@@ -436,15 +436,6 @@ public final class QuoteCalculator {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /**
-     * TRY, USD and EUR (the default configuration's and the usual request's codes) are ISO 4217 codes without asking
-     * {@link Currency}: its first use reads the JDK's currency data from the module image (~5-15 ms of a cold
-     * {@code Rules.load}, which checks the configured programme currencies). Any other code still goes to Currency.
-     */
-    static boolean isCommonIsoCurrency(String code) {
-        return "TRY".equals(code) || "USD".equals(code) || "EUR".equals(code);
     }
 
     private static String required(String value, String pointer) {
