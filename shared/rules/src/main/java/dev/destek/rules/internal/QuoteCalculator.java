@@ -611,8 +611,8 @@ public final class QuoteCalculator {
         trace.add(step(cap.value().id(), cap.reference(), inputs("capKey", String.valueOf(e.capKey()), "maxUsd",
                 cap.value().maxUsd(), "capUsedUsd", e.capUsedUsd(),
                 "usedInThisRequest", usedHere, "support", support,
-                "basis", cap.value().basis()), out.compareTo(support) < 0 ? "CAPPED " + TraceInputs.plain(out)
-                : "WITHIN_CAP " + TraceInputs.plain(out)));
+                "basis", cap.value().basis()), out.compareTo(support) < 0 ? TraceInputs.plain("CAPPED ", out)
+                : TraceInputs.plain("WITHIN_CAP ", out)));
         return out;
     }
 
@@ -656,7 +656,7 @@ public final class QuoteCalculator {
                 "source", found == null ? "none" : found.source() + " (Art. 36(1))"),
                 found == null ? "NEEDS_CONVERSION: no " + e.currency() + " rate for " + rateDate
                         + " in the request (a rate is never guessed)"
-                        : "USD per unit " + TraceInputs.plain(found.usdPerUnit())));
+                        : TraceInputs.plain("USD per unit ", found.usdPerUnit())));
         if (found == null) {
             rejections.add(new Quote.Rejection(RejectionCodes.NEEDS_CONVERSION, "Art. 36(1)"));
             return null;
@@ -746,7 +746,7 @@ public final class QuoteCalculator {
                         "days", TraceInputs.number(e.days()), "areaM2", String.valueOf(e.areaM2()),
                         "totalRentedAreaM2", String.valueOf(e.totalRentedAreaM2()),
                         "travelClass", String.valueOf(e.travelClass()), "before", before),
-                        base.compareTo(before) < 0 ? "CAPPED " + TraceInputs.plain(base.setScale(SCALE, ROUNDING))
+                        base.compareTo(before) < 0 ? TraceInputs.plain("CAPPED ", base.setScale(SCALE, ROUNDING))
                                 : "WITHIN_CAP"));
             }
         }
@@ -1059,7 +1059,7 @@ public final class QuoteCalculator {
     /** {@code "+" + toPlainString()}, made once for zero and the catalogue's bonus points. */
     private String plus(BigDecimal v) {
         String text = plusTexts.get(v);
-        return text != null ? text : "+" + TraceInputs.plain(v);
+        return text != null ? text : TraceInputs.plain("+", v);
     }
 
     // ---------------------------------------------------------------------------------------- helpers
