@@ -27,26 +27,30 @@ import java.util.Optional;
 public final class Rules {
     private final Catalogue catalogue;
     private final DeploymentConfig config;
-    private final QuoteCalculator calculator;
+    /**
+     * The quote engines are built on first use, not by {@link #load}: their constructors validate nothing (the
+     * catalogue and configuration they use are validated at load), and loading their classes (~90 kB of bytecode,
+     * the largest of the module) was a few ms of a fresh JVM's first {@code Rules.load}. A Decree 2015/8 quote never
+     * loads the deck's engine, a deck quote never loads the 2015/8 one.
+     */
+    private volatile QuoteCalculator calculator;
     private final List<SupportItem> supportItems;
     private final TimeRules timeRules;
-    private final MoneyRules money;
+    private volatile MoneyRules money;
     /** The 2024 deck's programmes (S0 P§03–P§07): quoted when the request names one of them. */
-    private final ProgrammeQuotes programmes;
+    private volatile ProgrammeQuotes programmes;
+    private final ProgrammeCatalogue deck;
+    private final ProgrammeConfig deckConfig;
     private final DocumentRulesData documentRules;
     private volatile CatalogueView view;
 
     private Rules(Catalogue catalogue, DeploymentConfig config) {
         this.catalogue = catalogue;
         this.config = config;
-        ProgrammeCatalogue deck = ProgrammeCatalogue.load();
-        ProgrammeConfig deckConfig = ProgrammeConfig.load(config, deck);
+        this.deck = ProgrammeCatalogue.load();
+        this.deckConfig = ProgrammeConfig.load(config, deck);
         this.timeRules = new TimeRules(catalogue, config, deckConfig.interpretations);
-        this.money = new MoneyRules(catalogue);
         this.documentRules = DocumentRulesData.load(catalogue);
-        this.calculator = new QuoteCalculator(catalogue, config, timeRules, deckConfig.interpretations);
-        this.programmes = new ProgrammeQuotes(deck, deckConfig, catalogue.expenseKinds,
-                catalogue.version + "; config " + config.describe());
         List<SupportItem> items = new ArrayList<>();
         for (String id : catalogue.items.keySet()) {
             Optional<SupportItem> item = supportItem(id);
@@ -159,10 +163,58 @@ public final class Rules {
      * e.g. unknown supportItem, missing amount, unknown currency.
      */
     public Quote quote(QuoteRequest request) {
-        if (request != null && programmes.covers(request.programme())) {
-            return programmes.quote(request);
+        if (request != null && coversDeck(request.programme())) {
+            return programmes().quote(request);
         }
-        return calculator.quote(request);
+        return calculator().quote(request);
+    }
+
+    /** Whether {@code programme} is one of the deck's (as {@link ProgrammeQuotes#covers}, without building it). */
+    private boolean coversDeck(String programme) {
+        return programme != null && deck.programmes.containsKey(programme);
+    }
+
+    private QuoteCalculator calculator() {
+        QuoteCalculator c = calculator;
+        if (c == null) {
+            synchronized (this) {
+                c = calculator;
+                if (c == null) {
+                    c = new QuoteCalculator(catalogue, config, timeRules, deckConfig.interpretations);
+                    calculator = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private ProgrammeQuotes programmes() {
+        ProgrammeQuotes p = programmes;
+        if (p == null) {
+            synchronized (this) {
+                p = programmes;
+                if (p == null) {
+                    p = new ProgrammeQuotes(deck, deckConfig, catalogue.expenseKinds,
+                            catalogue.version + "; config " + config.describe());
+                    programmes = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    private MoneyRules money() {
+        MoneyRules m = money;
+        if (m == null) {
+            synchronized (this) {
+                m = money;
+                if (m == null) {
+                    m = new MoneyRules(catalogue);
+                    money = m;
+                }
+            }
+        }
+        return m;
     }
 
     private static SupportItem toItem(String id, Timeline.Entry<Catalogue.ItemVersion> e) {
@@ -180,8 +232,8 @@ public final class Rules {
         if (request == null) {
             throw new QuoteRequestException("", "request body is required");
         }
-        if (programmes.covers(request.programme())) {
-            return programmes.deadlines(request);
+        if (coversDeck(request.programme())) {
+            return programmes().deadlines(request);
         }
         if (request.programme() == null || !request.programme().equals(catalogue.programme)) {
             throw new QuoteRequestException("/programme", request.programme() == null ? "missing programme"
@@ -208,19 +260,19 @@ public final class Rules {
 
     /** Art. 35: the entitlement split between tax authority, social security and applicant. */
     public Offset offset(OffsetRequest request) {
-        return money.offset(request, LocalDate.of(2015, 6, 2));
+        return money().offset(request, LocalDate.of(2015, 6, 2));
     }
 
     /** S0 P§08: green passports from the last three calendar years' service exports. */
     public GreenPassport greenPassports(GreenPassportRequest request) {
-        return money.greenPassports(request, LocalDate.of(2024, 11, 1));
+        return money().greenPassports(request, LocalDate.of(2024, 11, 1));
     }
 
     /** The public catalogue: items, forms, deadlines, caps, bonuses, with articles and effective dates. */
     public CatalogueView catalogue() {
         CatalogueView v = view;
         if (v == null) {
-            v = CatalogueViews.build(catalogue, config).withProgrammes(programmes.view(), programmes.interpretations());
+            v = CatalogueViews.build(catalogue, config).withProgrammes(programmes().view(), programmes().interpretations());
             view = v;
         }
         return v;

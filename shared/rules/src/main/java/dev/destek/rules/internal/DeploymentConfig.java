@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -75,12 +74,12 @@ public final class DeploymentConfig {
             if (e.getValue().isNull()) {
                 throw e.getValue().error("missing key");
             }
-            rates.put(e.getKey(), Timeline.ofPeriods(e.getValue(), new Values<BigDecimal>(RATE)));
+            rates.put(e.getKey(), Timeline.ofPeriods(e.getValue(), new Catalogue.Values<BigDecimal>(null, Catalogue.RATE)));
         }
         baseRates = Collections.unmodifiableMap(rates);
-        maxRate = Timeline.ofPeriods(root.get("maxRate"), new Values<BigDecimal>(RATE));
-        ek1Countries = Timeline.ofPeriods(root.get("ek1Countries"), new Values<Set<String>>(COUNTRIES));
-        ek2Provinces = Timeline.ofPeriods(root.get("ek2Provinces"), new Values<Set<String>>(PROVINCES));
+        maxRate = Timeline.ofPeriods(root.get("maxRate"), new Catalogue.Values<BigDecimal>(null, Catalogue.RATE));
+        ek1Countries = Timeline.ofPeriods(root.get("ek1Countries"), new Catalogue.Values<Set<String>>(null, Catalogue.COUNTRIES));
+        ek2Provinces = Timeline.ofPeriods(root.get("ek2Provinces"), new Catalogue.Values<Set<String>>(null, Catalogue.CODES));
 
         Node limits = root.get("documentLimits");
         onlyKeys(limits, LIMIT_KEYS);
@@ -115,12 +114,8 @@ public final class DeploymentConfig {
                 throw e.getValue().error("unknown event list " + e.getKey() + " (expected one of "
                         + new java.util.TreeSet<>(EVENT_LISTS) + ")");
             }
-            lists.put(e.getKey(), Timeline.ofPeriods(e.getValue(), new Function<Node, Set<String>>() {
-                @Override
-                public Set<String> apply(Node v) {
-                    return codes(v, false);
-                }
-            }));
+            lists.put(e.getKey(), Timeline.ofPeriods(e.getValue(),
+                    new Catalogue.Values<Set<String>>(null, Catalogue.CODES)));
         }
         eventLists = Collections.unmodifiableMap(lists);
 
@@ -129,12 +124,8 @@ public final class DeploymentConfig {
             if (!catalogue.items.containsKey(e.getKey())) {
                 throw e.getValue().error("unknown support item " + e.getKey());
             }
-            caps.put(e.getKey(), Timeline.ofPeriods(e.getValue(), new Function<Node, DecreeCap>() {
-                @Override
-                public DecreeCap apply(Node v) {
-                    return DeploymentConfig.decreeCap(v);
-                }
-            }));
+            caps.put(e.getKey(), Timeline.ofPeriods(e.getValue(),
+                    new Catalogue.Values<DecreeCap>(null, Catalogue.DECREE_CAP)));
         }
         decreeCaps = Collections.unmodifiableMap(caps);
     }
@@ -142,7 +133,7 @@ public final class DeploymentConfig {
     /** A Decree money cap: at most {@code maxUsd} of support per {@code scope} (one of {@link #CAP_SCOPES}). */
     public record DecreeCap(BigDecimal maxUsd, String scope) { }
 
-    private static DecreeCap decreeCap(Node v) {
+    static DecreeCap decreeCap(Node v) {
         if (!v.isMap()) {
             throw v.error("expected {maxUsd, scope}");
         }
@@ -161,25 +152,6 @@ public final class DeploymentConfig {
                     + new java.util.TreeSet<>(CAP_SCOPES) + ")");
         }
         return new DecreeCap(amount.setScale(2), scope.string());
-    }
-
-    private static final int RATE = 0;
-    private static final int COUNTRIES = 1;
-    private static final int PROVINCES = 2;
-
-    /** The parser of each kind of configured value: one class, not one per kind (class loading at cold start). */
-    private static final class Values<T> implements Function<Node, T> {
-        private final int kind;
-
-        Values(int kind) {
-            this.kind = kind;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public T apply(Node v) {
-            return (T) (kind == RATE ? rate(v) : codes(v, kind == COUNTRIES));
-        }
     }
 
     /** Loads the embedded defaults and, when {@value #ENV} is set, merges the named file over them. */
@@ -282,7 +254,7 @@ public final class DeploymentConfig {
         return r;
     }
 
-    private static Set<String> codes(Node list, boolean country) {
+    static Set<String> codes(Node list, boolean country) {
         if (!list.isList()) {
             throw list.error("expected a list of codes");
         }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Reads {@code regulation/documents/document_rules.yaml} (named in the index under {@code parameters}) into dated
@@ -24,19 +23,15 @@ public final class DocumentRulesData {
     public static DocumentRulesData load(final Catalogue catalogue) {
         Node index = Tree.resource(Catalogue.ROOT + "index.yaml");
         Node doc = Tree.resource(Catalogue.ROOT + index.get("parameters").get(PARAMETER).string());
-        return new DocumentRulesData(Timeline.ofDatedValues(doc.get("values"), new Function<Node, DocumentRules>() {
-            @Override
-            public DocumentRules apply(Node v) {
-                return parse(v, catalogue);
-            }
-        }));
+        return new DocumentRulesData(Timeline.ofDatedValues(doc.get("values"),
+                new Catalogue.Values<DocumentRules>(catalogue, Catalogue.DOCUMENT_RULES)));
     }
 
     public Optional<DocumentRules> at(LocalDate day) {
         return timeline.at(day);
     }
 
-    private static DocumentRules parse(Node v, Catalogue catalogue) {
+    static DocumentRules parse(Node v, Catalogue catalogue) {
         Node threshold = v.get("counsellorThresholdUsd");
         Node age = v.get("reportMaxAge");
         for (Node item : age.get("items").list()) {

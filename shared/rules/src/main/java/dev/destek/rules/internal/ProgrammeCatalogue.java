@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The programmes of the Ministry of Trade deck of November 2024 (S0, P§03–P§07) as data:
@@ -88,12 +87,7 @@ public final class ProgrammeCatalogue {
             Node doc = Tree.resource(Catalogue.ROOT + file.string());
             reference = doc.get("reference").string();
             Timeline<Map<String, Interpretation>> t = Timeline.ofDatedValues(doc.get("values"),
-                    new Function<Node, Map<String, Interpretation>>() {
-                        @Override
-                        public Map<String, Interpretation> apply(Node v) {
-                            return interpretations(v);
-                        }
-                    });
+                    new Catalogue.Values<Map<String, Interpretation>>(null, Catalogue.INTERPRETATIONS));
             // the list of readings is not dated in use: the latest list is the one the configuration selects from
             if (t.latest().isPresent()) { // no lambda on the load path (cold start)
                 interpretations.putAll(t.latest().get().value());
@@ -106,27 +100,22 @@ public final class ProgrammeCatalogue {
     private static Programme programme(Node doc) {
         String id = doc.get("id").string();
         Timeline<ProgrammeVersion> versions = Timeline.ofDatedValues(doc.get("values"),
-                new Function<Node, ProgrammeVersion>() {
-                    @Override
-                    public ProgrammeVersion apply(Node v) {
-                        Node currency = v.opt("currency");
-                        return new ProgrammeVersion(v.get("nameEn").string(), v.get("nameTr").string(),
-                                currency.isNull() ? null : currency.string());
-                    }
-                });
+                new Catalogue.Values<ProgrammeVersion>(null, Catalogue.PROGRAMME_VERSION));
         Map<String, Timeline<ItemVersion>> items = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : doc.get("items").entries()) {
-            items.put(e.getKey(), Timeline.ofDatedValues(e.getValue().get("values"), new Function<Node, ItemVersion>() {
-                @Override
-                public ItemVersion apply(Node v) {
-                    return item(v);
-                }
-            }));
+            items.put(e.getKey(), Timeline.ofDatedValues(e.getValue().get("values"),
+                    new Catalogue.Values<ItemVersion>(null, Catalogue.PROGRAMME_ITEM)));
         }
         return new Programme(id, doc.get("reference").string(), versions, Collections.unmodifiableMap(items));
     }
 
-    private static ItemVersion item(Node v) {
+    static ProgrammeVersion programmeVersion(Node v) {
+        Node currency = v.opt("currency");
+        return new ProgrammeVersion(v.get("nameEn").string(), v.get("nameTr").string(),
+                currency.isNull() ? null : currency.string());
+    }
+
+    static ItemVersion item(Node v) {
         Range rate = null;
         Node r = v.opt("rate");
         if (!r.isNull()) {
@@ -169,7 +158,7 @@ public final class ProgrammeCatalogue {
                 List.copyOf(steps), List.copyOf(caps), maxPersons, set(v.opt("sectors")), set(v.opt("roles")));
     }
 
-    private static Map<String, Interpretation> interpretations(Node v) {
+    static Map<String, Interpretation> interpretations(Node v) {
         Map<String, Interpretation> out = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : v.entries()) {
             Node i = e.getValue();

@@ -163,10 +163,12 @@ public final class ProgrammeQuotes {
         }
         amount(e.amount(), at + "/amount", false);
         String currency = required(e.currency(), at + "/currency");
-        try {
-            Currency.getInstance(currency);
-        } catch (IllegalArgumentException x) {
-            throw new QuoteRequestException(at + "/currency", "unknown currency " + currency);
+        if (!ProgrammeConfig.isCommonIsoCurrency(currency)) {
+            try {
+                Currency.getInstance(currency);
+            } catch (IllegalArgumentException x) {
+                throw new QuoteRequestException(at + "/currency", "unknown currency " + currency);
+            }
         }
         if (e.paymentDate() == null) {
             throw new QuoteRequestException(at + "/paymentDate", "paymentDate is required");

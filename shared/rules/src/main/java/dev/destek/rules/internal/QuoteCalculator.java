@@ -427,6 +427,9 @@ public final class QuoteCalculator {
                 return false;
             }
         }
+        if (ProgrammeConfig.isCommonIsoCurrency(code)) {
+            return true;
+        }
         try {
             Currency.getInstance(code);
             return true;
@@ -572,8 +575,8 @@ public final class QuoteCalculator {
     private List<Quote.Tranche> tranches(String item, QuoteRequest r, QuoteRequest.Expense e, BigDecimal support,
                                          List<Quote.TraceStep> trace) {
         Timeline<Catalogue.ItemProfile> profile = catalogue.profiles.get(item);
-        Catalogue.PrepaidRent rule = profile == null ? null
-                : profile.at(r.filingDate()).map(Catalogue.ItemProfile::prepaidRent).orElse(null);
+        Catalogue.ItemProfile itemProfile = profile == null ? null : profile.valueOrNull(r.filingDate());
+        Catalogue.PrepaidRent rule = itemProfile == null ? null : itemProfile.prepaidRent();
         if (rule == null || !rule.kinds().contains(e.kind()) || e.rentMonths() == null
                 || e.rentMonths() < rule.minMonths() || support.signum() == 0) {
             return List.of();
@@ -608,8 +611,8 @@ public final class QuoteCalculator {
         trace.add(step(cap.value().id(), cap.reference(), inputs("capKey", String.valueOf(e.capKey()), "maxUsd",
                 cap.value().maxUsd(), "capUsedUsd", e.capUsedUsd(),
                 "usedInThisRequest", usedHere, "support", support,
-                "basis", cap.value().basis()), out.compareTo(support) < 0 ? "CAPPED " + TraceInputs.plain(out)
-                : "WITHIN_CAP " + TraceInputs.plain(out)));
+                "basis", cap.value().basis()), out.compareTo(support) < 0 ? TraceInputs.plain("CAPPED ", out)
+                : TraceInputs.plain("WITHIN_CAP ", out)));
         return out;
     }
 
@@ -653,7 +656,7 @@ public final class QuoteCalculator {
                 "source", found == null ? "none" : found.source() + " (Art. 36(1))"),
                 found == null ? "NEEDS_CONVERSION: no " + e.currency() + " rate for " + rateDate
                         + " in the request (a rate is never guessed)"
-                        : "USD per unit " + TraceInputs.plain(found.usdPerUnit())));
+                        : TraceInputs.plain("USD per unit ", found.usdPerUnit())));
         if (found == null) {
             rejections.add(new Quote.Rejection(RejectionCodes.NEEDS_CONVERSION, "Art. 36(1)"));
             return null;
@@ -743,7 +746,7 @@ public final class QuoteCalculator {
                         "days", TraceInputs.number(e.days()), "areaM2", String.valueOf(e.areaM2()),
                         "totalRentedAreaM2", String.valueOf(e.totalRentedAreaM2()),
                         "travelClass", String.valueOf(e.travelClass()), "before", before),
-                        base.compareTo(before) < 0 ? "CAPPED " + TraceInputs.plain(base.setScale(SCALE, ROUNDING))
+                        base.compareTo(before) < 0 ? TraceInputs.plain("CAPPED ", base.setScale(SCALE, ROUNDING))
                                 : "WITHIN_CAP"));
             }
         }
@@ -777,8 +780,8 @@ public final class QuoteCalculator {
     @Cites(article = "Art. 13(3)", since = "2015-06-02")
     private List<Quote.Rejection> protocol(String item, QuoteRequest r) {
         Timeline<Catalogue.ItemProfile> profile = catalogue.profiles.get(item);
-        Catalogue.PriorStep prior = profile == null ? null
-                : profile.at(r.filingDate()).map(Catalogue.ItemProfile::prior).orElse(null);
+        Catalogue.ItemProfile itemProfile = profile == null ? null : profile.valueOrNull(r.filingDate());
+        Catalogue.PriorStep prior = itemProfile == null ? null : itemProfile.prior();
         if (prior == null || !prior.kind().equals("PROTOCOL")) {
             return new ArrayList<>();
         }
@@ -801,7 +804,10 @@ public final class QuoteCalculator {
         if (profile == null || a == null) {
             return out;
         }
-        for (Catalogue.Limit l : profile.at(r.filingDate()).map(Catalogue.ItemProfile::limits).orElse(List.of())) {
+        Catalogue.ItemProfile itemProfile = profile.valueOrNull(r.filingDate());
+        List<Catalogue.Limit> limits = itemProfile == null || itemProfile.limits() == null ? List.of()
+                : itemProfile.limits();
+        for (Catalogue.Limit l : limits) {
             if (l.fact() == null || (l.subtype() != null && !l.subtype().equals(a.subtype()))
                     || (l.unlessMinistryOrganised() && Boolean.TRUE.equals(a.ministryOrganised()))) {
                 continue;
@@ -820,8 +826,8 @@ public final class QuoteCalculator {
             }
             Integer min = l.min();
             String province = quotesByActivityProvince ? a.province() : r.applicant().hqProvince();
-            if (l.minInEk2Province() != null && province != null && config.ek2Provinces
-                    .at(r.filingDate()).map(p -> p.contains(province)).orElse(false)) {
+            if (l.minInEk2Province() != null && province != null
+                    && containsAt(config.ek2Provinces, r.filingDate(), province)) {
                 min = l.minInEk2Province();
             }
             boolean ok = (min == null || v >= min) && (l.max() == null || v <= l.max());
@@ -832,11 +838,17 @@ public final class QuoteCalculator {
         return out;
     }
 
+    /** Whether the set in force on {@code day} holds {@code value} (no Optional, no lambda: quote hot path). */
+    private static boolean containsAt(Timeline<Set<String>> sets, LocalDate day, String value) {
+        Set<String> s = sets.valueOrNull(day);
+        return s != null && s.contains(value);
+    }
+
     /** Whether the event is in one of the lists, as configured on the event's (start) day. */
     private boolean listed(List<String> lists, String eventId, LocalDate day) {
         for (String list : lists) {
             Timeline<Set<String>> ids = config.eventLists.get(list);
-            if (ids != null && ids.at(day).map(s -> s.contains(eventId)).orElse(false)) {
+            if (ids != null && containsAt(ids, day, eventId)) {
                 return true;
             }
         }
@@ -1056,7 +1068,7 @@ public final class QuoteCalculator {
     /** {@code "+" + toPlainString()}, made once for zero and the catalogue's bonus points. */
     private String plus(BigDecimal v) {
         String text = plusTexts.get(v);
-        return text != null ? text : "+" + TraceInputs.plain(v);
+        return text != null ? text : TraceInputs.plain("+", v);
     }
 
     // ---------------------------------------------------------------------------------------- helpers

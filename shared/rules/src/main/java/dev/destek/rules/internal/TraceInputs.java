@@ -215,9 +215,17 @@ public final class TraceInputs extends AbstractMap<String, String> {
      * one buffer instead of the JDK's digit string, StringBuilder and copy: a quote writes ~40 of them (hot path).
      */
     public static String plain(java.math.BigDecimal v) {
+        return plain("", v);
+    }
+
+    /**
+     * {@code prefix + plain(v)} in one buffer (trace outputs such as {@code "CAPPED 12.50"}: no intermediate
+     * string). {@code prefix} must be ASCII (callers pass literals).
+     */
+    public static String plain(String prefix, java.math.BigDecimal v) {
         int scale = v.scale();
         if (scale <= 0 || scale > 9 || v.precision() > 18) {
-            return v.toPlainString();
+            return prefix.isEmpty() ? v.toPlainString() : prefix + v.toPlainString();
         }
         long u = v.scaleByPowerOfTen(scale).longValueExact(); // the unscaled value, |u| < 10^18
         boolean negative = u < 0;
@@ -229,7 +237,11 @@ public final class TraceInputs extends AbstractMap<String, String> {
             digits++;
         }
         int intDigits = Math.max(digits - scale, 1); // 0.05: one integer digit
-        byte[] b = new byte[(negative ? 1 : 0) + intDigits + 1 + scale];
+        int pre = prefix.length();
+        byte[] b = new byte[pre + (negative ? 1 : 0) + intDigits + 1 + scale];
+        for (int i = 0; i < pre; i++) {
+            b[i] = (byte) prefix.charAt(i);
+        }
         int at = b.length;
         for (int i = 0; i < scale; i++) {
             b[--at] = (byte) ('0' + u % 10);
@@ -241,7 +253,7 @@ public final class TraceInputs extends AbstractMap<String, String> {
             u /= 10;
         }
         if (negative) {
-            b[0] = '-';
+            b[pre] = '-';
         }
         return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
