@@ -62,6 +62,9 @@ public final class Catalogue {
                         Integer minInEk2Province, String subtype, boolean unlessMinistryOrganised, String rejection,
                         List<String> lists) { }
 
+    /** The activity facts a counted limit can read (QuoteRequest.Activity); see QuoteCalculator.limits. */
+    static final List<String> COUNTED_FACTS = List.of("programmeDays", "participants", "delegationsInYear", "quotes");
+
     /** Art. 9(5): rent paid in advance for at least {@code minMonths} is paid out per {@code trancheMonths}. */
     public record PrepaidRent(String rule, String article, Set<String> kinds, int minMonths, int trancheMonths) { }
 
@@ -360,11 +363,17 @@ public final class Catalogue {
         Node period = v.opt("supportPeriod");
         List<Limit> limits = new java.util.ArrayList<>();
         for (Node l : v.opt("limits").list()) {
+            String fact = l.opt("fact").stringOr(null);
+            List<String> lists = eventLists(l.opt("lists"));
+            if (fact != null && !(lists.isEmpty() ? COUNTED_FACTS.contains(fact) : fact.equals("eventId"))) {
+                throw l.get("fact").error(lists.isEmpty() ? "unknown counted fact " + fact + ", expected one of "
+                        + COUNTED_FACTS : "a limit with lists reads the fact eventId, not " + fact);
+            }
             limits.add(new Limit(l.get("id").string(), l.get("what").string(), l.get("limit").string(),
-                    l.get("article").string(), l.opt("fact").stringOr(null), integer(l.opt("min")),
+                    l.get("article").string(), fact, integer(l.opt("min")),
                     integer(l.opt("max")), integer(l.opt("minInEk2Province")), l.opt("subtype").stringOr(null),
                     !l.opt("unlessMinistryOrganised").isNull() && l.get("unlessMinistryOrganised").bool(),
-                    l.opt("rejection").stringOr(null), eventLists(l.opt("lists"))));
+                    l.opt("rejection").stringOr(null), lists));
         }
         Node rent = v.opt("prepaidRent");
         PrepaidRent prepaidRent = rent.isNull() ? null : new PrepaidRent(rent.get("rule").string(),

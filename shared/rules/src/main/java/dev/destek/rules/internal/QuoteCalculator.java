@@ -818,9 +818,7 @@ public final class QuoteCalculator {
                 }
                 continue;
             }
-            Integer v = l.fact().equals("programmeDays") ? a.programmeDays()
-                    : l.fact().equals("participants") ? a.participants()
-                    : l.fact().equals("delegationsInYear") ? a.delegationsInYear() : a.quotes();
+            Integer v = countedFact(l.fact(), a);
             if (v == null) {
                 continue;
             }
@@ -842,6 +840,17 @@ public final class QuoteCalculator {
     private static boolean containsAt(Timeline<Set<String>> sets, LocalDate day, String value) {
         Set<String> s = sets.valueOrNull(day);
         return s != null && s.contains(value);
+    }
+
+    /** The activity fact a counted limit reads; the names are checked at load (Catalogue.COUNTED_FACTS). */
+    private static Integer countedFact(String fact, QuoteRequest.Activity a) {
+        switch (fact) {
+            case "programmeDays": return a.programmeDays();
+            case "participants": return a.participants();
+            case "delegationsInYear": return a.delegationsInYear();
+            case "quotes": return a.quotes();
+            default: throw new IllegalStateException("unchecked counted fact " + fact);
+        }
     }
 
     /** Whether the event is in one of the lists, as configured on the event's (start) day. */
