@@ -1,10 +1,7 @@
 package dev.destek.aws.dynamo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.destek.claim.Claim;
 import dev.destek.claim.ClaimEvent;
 import dev.destek.claim.ClaimRepository;
@@ -42,9 +39,7 @@ public final class DynamoClaimRepository implements ClaimRepository {
     static final String ENTITY_EVENT = "CLAIM_EVENT";
     static final String ENTITY_STATE = "CLAIM_STATE";
     static final String QUEUE = "QUEUE#CLAIMS";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = EventStream.JSON;
     private final Supplier<DynamoDbClient> dynamo;
     private final String tableName;
     private final EventStream stream;

@@ -1,10 +1,7 @@
 package dev.destek.aws.dynamo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.destek.claim.PreApproval;
 import dev.destek.claim.PreApprovalEvent;
 import dev.destek.claim.PreApprovalRepository;
@@ -28,9 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * </pre>
  */
 public final class DynamoPreApprovalRepository implements PreApprovalRepository {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = EventStream.JSON;
     private final Supplier<DynamoDbClient> dynamo;
     private final String tableName;
     private final EventStream stream;

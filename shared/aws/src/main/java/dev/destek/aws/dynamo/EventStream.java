@@ -1,5 +1,9 @@
 package dev.destek.aws.dynamo;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.destek.claim.ClaimRepository;
 import java.time.Instant;
 import java.util.Map;
@@ -17,6 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 final class EventStream {
     static final String EVENT_PREFIX = "EV#";
+    /** How an event's values (the claim before/after, a pre-approval event) are written into its item. */
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Supplier<DynamoDbClient> dynamo;
     private final String tableName;
 
