@@ -11,7 +11,6 @@ import dev.destek.aws.AwsAdapters;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,7 @@ class ClaimLifeEndToEndTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Istanbul"));
     private static final LocalDate PAID_ON = TODAY.minusDays(45);
     private static LocalSystem system;
-    private static HttpClient http;
+    private static LocalApi api;
     private static String alice;
     private static String rita;
     private static String remzi;
@@ -48,7 +47,7 @@ class ClaimLifeEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         system = LocalSystem.start(0, 0, null, Clock.systemUTC());
-        http = HttpClient.newHttpClient();
+        api = new LocalApi(system);
         alice = token("alice", "COMPANY_A", "APPLICANT");
         rita = token("rita", "MINISTRY", "REVIEWER");
         remzi = token("remzi", "MINISTRY", "REVIEWER");
@@ -93,7 +92,7 @@ class ClaimLifeEndToEndTest {
                 .body());
         assertThat(opened.at("/payout/lines/0/trace").size()).isPositive();
         assertThat(opened.get("documents").findValuesAsText("documentId")).containsExactlyInAnyOrder(invoice, payment);
-        HttpResponse<byte[]> evidence = http.send(HttpRequest.newBuilder(URI.create(opened.at("/documents/0/url")
+        HttpResponse<byte[]> evidence = api.http().send(HttpRequest.newBuilder(URI.create(opened.at("/documents/0/url")
                 .asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(evidence.statusCode()).isEqualTo(200);
 
@@ -218,7 +217,7 @@ class ClaimLifeEndToEndTest {
                 put.header(h.getKey(), h.getValue().asText());
             }
         });
-        assertThat(http.send(put.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(api.http().send(put.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
     /** The company's EK-3 into its vault, once, until validation has put it on file. */
@@ -259,41 +258,22 @@ class ClaimLifeEndToEndTest {
         }
     }
 
-    private static String token(String sub, String company, String role) throws Exception {
-        HttpResponse<String> r = send("POST", "/_local/tokens", null, "{\"sub\":\"" + sub + "\",\"companyId\":\""
-                + company + "\",\"roles\":[\"" + role + "\"]}", null);
-        assertThat(r.statusCode()).isEqualTo(201);
-        return JSON.readTree(r.body()).get("token").asText();
-    }
-
     private static HttpResponse<String> ok(int status, HttpResponse<String> r) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         return r;
     }
 
-    private static HttpRequest request(String method, String path, String token, String body, String ifMatch) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(system.baseUri().resolve(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("content-type", "application/json");
-        }
-        if (token != null) {
-            b.header("authorization", "Bearer " + token);
-        }
-        if (ifMatch != null) {
-            b.header("if-match", "\"" + ifMatch + "\"");
-        }
-        return b.build();
+    private static String token(String sub, String company, String role) throws Exception {
+        return api.token(sub, company, role);
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body, String ifMatch)
             throws Exception {
-        return http.send(request(method, path, token, body, ifMatch), HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, token, body, ifMatch);
     }
 
     private static CompletableFuture<HttpResponse<String>> async(String method, String path, String token,
                                                                  String body, String ifMatch) {
-        return http.sendAsync(request(method, path, token, body, ifMatch), HttpResponse.BodyHandlers.ofString());
+        return api.sendAsync(method, path, token, body, ifMatch);
     }
 }

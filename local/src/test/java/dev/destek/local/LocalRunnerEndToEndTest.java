@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.destek.aws.AwsClients;
 import dev.destek.aws.AwsSettings;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,7 @@ class LocalRunnerEndToEndTest {
     private static final byte[] OTHER_PDF = new String(PDF, StandardCharsets.US_ASCII)
             .replace("%%EOF", "% dropped by an integrator\n%%EOF").getBytes(StandardCharsets.US_ASCII);
     private static LocalSystem system;
-    private static HttpClient http;
+    private static LocalApi api;
     private static String companyA;
     private static String companyB;
     private static String admin;
@@ -47,7 +46,7 @@ class LocalRunnerEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         system = LocalSystem.start(0, 0, null, Clock.systemUTC());
-        http = HttpClient.newHttpClient();
+        api = new LocalApi(system);
         companyA = token("alice", "COMPANY_A");
         companyB = token("bora", "COMPANY_B");
         admin = token("ayse", "DESTEK_STAFF", "ADMIN");
@@ -328,7 +327,7 @@ class LocalRunnerEndToEndTest {
                 b.header(h.getKey(), h.getValue().asText());
             }
         });
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return api.http().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode awaitValidated(String applicationId, String documentId) throws Exception {
@@ -390,22 +389,10 @@ class LocalRunnerEndToEndTest {
     }
 
     private static String token(String sub, String company, String role) throws Exception {
-        HttpResponse<String> r = send("POST", "/_local/tokens", null,
-                "{\"sub\":\"" + sub + "\",\"companyId\":\"" + company + "\",\"roles\":[\"" + role + "\"]}");
-        assertThat(r.statusCode()).isEqualTo(201);
-        return JSON.readTree(r.body()).get("token").asText();
+        return api.token(sub, company, role);
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(system.baseUri().resolve(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("content-type", "application/json");
-        }
-        if (token != null) {
-            b.header("authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, token, body);
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,14 +23,14 @@ import org.junit.jupiter.api.Test;
 class ReminderTimeTravelEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static LocalSystem system;
-    private static HttpClient http;
+    private static LocalApi api;
     private static String alice;
     private static String bora;
 
     @BeforeAll
     static void start() throws Exception {
         system = LocalSystem.start(0, 0, null, Clock.systemUTC());
-        http = HttpClient.newHttpClient();
+        api = new LocalApi(system);
         alice = token("alice", "COMPANY_A");
         bora = token("bora", "COMPANY_B");
     }
@@ -155,20 +153,10 @@ class ReminderTimeTravelEndToEndTest {
     }
 
     private static String token(String sub, String company) throws Exception {
-        return JSON.readTree(send("POST", "/_local/tokens", null, "{\"sub\":\"" + sub + "\",\"companyId\":\""
-                + company + "\",\"roles\":[\"APPLICANT\"]}").body()).get("token").asText();
+        return api.token(sub, company, "APPLICANT");
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(system.baseUri().resolve(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("content-type", "application/json");
-        }
-        if (token != null) {
-            b.header("authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, token, body);
     }
 }
