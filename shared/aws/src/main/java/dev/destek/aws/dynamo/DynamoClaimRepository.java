@@ -1,5 +1,7 @@
 package dev.destek.aws.dynamo;
 
+import static dev.destek.aws.dynamo.ApplicationItemMapper.s;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.destek.claim.Claim;
@@ -192,10 +194,6 @@ public final class DynamoClaimRepository implements ClaimRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored claim unreadable", e);
         }
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.builder().s(value).build();
     }
 
     private static AttributeValue n(long value) {

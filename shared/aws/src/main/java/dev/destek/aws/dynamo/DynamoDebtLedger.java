@@ -1,5 +1,7 @@
 package dev.destek.aws.dynamo;
 
+import static dev.destek.aws.dynamo.ApplicationItemMapper.s;
+
 import dev.destek.integration.CompanyDebts;
 import dev.destek.integration.DebtLedger;
 import java.math.BigDecimal;
@@ -103,9 +105,5 @@ public final class DynamoDebtLedger implements DebtLedger {
         return new CompanyDebts.Debt(new BigDecimal(item.get(prefix + "Amount").s()),
                 item.get(prefix + "Overdue").bool(), item.get(prefix + "Restructured").bool(),
                 item.get(prefix + "RestructuringComplied").bool());
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.builder().s(value).build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.destek.aws.dynamo;
 
+import static dev.destek.aws.dynamo.ApplicationItemMapper.s;
+
 import dev.destek.integration.CompanyDebts;
 import dev.destek.integration.IngestionRecord;
 import dev.destek.integration.IngestionStatus;
@@ -109,10 +111,6 @@ public final class DynamoIngestionStore implements IngestionStore {
     private static String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.builder().s(value).build();
     }
 
     private static AttributeValue n(int value) {

@@ -1,5 +1,7 @@
 package dev.destek.aws.dynamo;
 
+import static dev.destek.aws.dynamo.ApplicationItemMapper.s;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.destek.claim.PreApproval;
@@ -91,9 +93,4 @@ public final class DynamoPreApprovalRepository implements PreApprovalRepository 
             throw new IllegalStateException("stored pre-approval unreadable", x);
         }
     }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.builder().s(value).build();
-    }
-
 }

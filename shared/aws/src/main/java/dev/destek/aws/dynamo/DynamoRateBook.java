@@ -1,5 +1,7 @@
 package dev.destek.aws.dynamo;
 
+import static dev.destek.aws.dynamo.ApplicationItemMapper.s;
+
 import dev.destek.integration.RateBook;
 import dev.destek.integration.StoredRate;
 import java.math.BigDecimal;
@@ -82,9 +84,5 @@ public final class DynamoRateBook implements RateBook {
             } while (start != null);
         }
         return out;
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.builder().s(value).build();
     }
 }
