@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Build step (process-classes): parses every YAML file reachable from {@code regulation/index.yaml} plus
  * {@code config/defaults.yaml} and writes them, as trees keyed by resource name, to {@value Tree#BUNDLE} in the
- * binary form {@link Tree#readBundle} decodes (a string table, then tagged values). At runtime {@link Tree#resource}
+ * binary form {@link Tree#readBundle} decodes (a string table, then each file's tagged values). At runtime {@link Tree#resource}
  * reads only that, which keeps SnakeYAML and jackson-core off the cold-start path. The YAML files stay the source of
  * truth; without the bundle they are read directly, and {@code CatalogueBundleTest} checks the two agree.
  */
@@ -48,7 +48,16 @@ public final class CatalogueBundler {
                 writeCount(out, utf8.length << 1 | (ascii ? 0 : 1));
                 out.write(utf8);
             }
-            write(out, all, strings);
+            writeCount(out, all.size());
+            for (Map.Entry<String, Object> e : all.entrySet()) {
+                writeCount(out, strings.get(e.getKey()));
+                java.io.ByteArrayOutputStream tree = new java.io.ByteArrayOutputStream();
+                try (DataOutputStream t = new DataOutputStream(tree)) {
+                    write(t, e.getValue(), strings);
+                }
+                out.writeInt(tree.size()); // lets the reader skip a resource until it is asked for
+                tree.writeTo(out);
+            }
         }
         // validate what was bundled, so a broken catalogue fails the build here
         Catalogue.load();

@@ -19,7 +19,7 @@ public final class Tree {
     /** Build-time bundle of all catalogue YAML (see {@link CatalogueBundler}); format: {@link #readBundle}. */
     public static final String BUNDLE = "regulation/catalogue.bundle.bin";
     static final int MAGIC = 0x44535442; // "DSTB"
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     static final int NULL = 0;
     static final int STRING = 1;
     static final int LONG = 2;
@@ -31,26 +31,28 @@ public final class Tree {
     static final int FALSE = 6;
     static final int MAP = 7;
     static final int LIST = 8;
-    private static volatile Map<String, Object> bundle;
+    private static volatile Reader bundle;
+    private static final Reader NO_BUNDLE = new Reader(new byte[0]);
 
     private Tree() {
     }
 
-    /** A classpath resource: from the build-time JSON bundle when present, else parsed from YAML. */
+    /** A classpath resource: from the build-time bundle when present, else parsed from YAML. */
     public static Node resource(String name) {
-        Map<String, Object> b = bundle();
-        if (b != null && b.containsKey(name)) {
-            return new Node(b.get(name), "", name);
+        Reader b = bundle();
+        Object tree = b.resource(name);
+        if (tree != Reader.ABSENT) {
+            return new Node(tree, "", name);
         }
         return yamlResource(name);
     }
 
-    private static Map<String, Object> bundle() {
-        Map<String, Object> b = bundle;
+    private static Reader bundle() {
+        Reader b = bundle;
         if (b == null) {
             try {
                 byte[] bytes = bundleBytes();
-                b = bytes == null ? Map.of() : readBundle(bytes);
+                b = bytes == null ? NO_BUNDLE : Reader.open(bytes);
             } catch (IOException e) {
                 throw new RulesConfigException(BUNDLE, "cannot read: " + e.getMessage(), e);
             }
@@ -97,39 +99,83 @@ public final class Tree {
     }
 
     /**
-     * Decodes a bundle: {@code int MAGIC, int FORMAT, count n, n × (count length << 1 | notAscii, UTF-8 bytes)}
-     * (the string table: every key and string value once) followed by one value, the map of resource name to tree. A
-     * value is a tag byte and its payload: STRING index, LONG long, DECIMAL long unscaled + int scale, BIG_DECIMAL
-     * string index, MAP count + count × (key index, value), LIST count + values. Counts and indexes are 7 bits a
-     * byte (most fit one), ASCII strings are copied rather than decoded: at cold start this loop runs interpreted.
+     * Decodes a whole bundle: {@code int MAGIC, int FORMAT, count n, n × (count length << 1 | notAscii, UTF-8 bytes)}
+     * (the string table: every key and string value once), then {@code count r, r × (count name index, int length,
+     * value)}: each resource's tree and its length in bytes. A value is a tag byte and its payload: STRING index, LONG
+     * long, DECIMAL long unscaled + int scale, BIG_DECIMAL string index, MAP count + count × (key index, value), LIST
+     * count + values. Counts and indexes are 7 bits a byte (most fit one).
      */
     public static Map<String, Object> readBundle(InputStream in) throws IOException {
-        return readBundle(in.readAllBytes());
+        Reader r = Reader.open(in.readAllBytes());
+        Map<String, Object> all = new java.util.LinkedHashMap<>();
+        for (String name : r.offsets.keySet()) {
+            all.put(name, r.resource(name));
+        }
+        return all;
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> readBundle(byte[] bytes) {
-        Reader r = new Reader(bytes);
-        if (r.readInt() != MAGIC || r.readInt() != FORMAT) {
-            throw new RulesConfigException(BUNDLE, "not a catalogue bundle of format " + FORMAT
-                    + ": rebuild the module");
-        }
-        String[] strings = new String[r.readCount()];
-        for (int i = 0; i < strings.length; i++) {
-            strings[i] = r.readString();
-        }
-        r.strings = strings;
-        return (Map<String, Object>) r.readValue();
-    }
-
-    /** Cursor over the bundle bytes (big-endian, as DataOutputStream writes them). */
+    /**
+     * Cursor over the bundle bytes (big-endian, as DataOutputStream writes them). Opening indexes the string table and
+     * the resources without decoding either: at cold start this code runs interpreted, so a string is built when a
+     * tree that holds it is first decoded, and a resource (one YAML file) when it is first asked for.
+     */
     private static final class Reader {
+        static final Object ABSENT = new Object();
         private final byte[] b;
         private int at;
+        /** Where each string's header starts; its String once decoded. */
+        private int[] stringAt;
         private String[] strings;
+        private final Map<String, Integer> offsets = new java.util.LinkedHashMap<>();
+        private final Map<String, Object> decoded = new java.util.concurrent.ConcurrentHashMap<>();
 
         Reader(byte[] bytes) {
             this.b = bytes;
+        }
+
+        static Reader open(byte[] bytes) {
+            Reader r = new Reader(bytes);
+            if (r.readInt() != MAGIC || r.readInt() != FORMAT) {
+                throw new RulesConfigException(BUNDLE, "not a catalogue bundle of format " + FORMAT
+                        + ": rebuild the module");
+            }
+            int n = r.readCount();
+            r.stringAt = new int[n];
+            r.strings = new String[n];
+            for (int i = 0; i < n; i++) {
+                r.stringAt[i] = r.at;
+                int header = r.readCount();
+                r.at += header >>> 1;
+            }
+            int resources = r.readCount();
+            for (int i = 0; i < resources; i++) {
+                String name = r.string(r.readCount());
+                int length = r.readInt();
+                r.offsets.put(name, r.at);
+                r.at += length;
+            }
+            return r;
+        }
+
+        /** The resource's tree, decoded on first use; {@link #ABSENT} when the bundle does not hold it. */
+        Object resource(String name) {
+            Object tree = decoded.get(name);
+            if (tree != null) {
+                return tree;
+            }
+            Integer offset = offsets.get(name);
+            if (offset == null) {
+                return ABSENT;
+            }
+            synchronized (this) {
+                tree = decoded.get(name);
+                if (tree == null) {
+                    at = offset;
+                    tree = readValue();
+                    decoded.put(name, tree);
+                }
+            }
+            return tree;
         }
 
         int readInt() {
@@ -154,12 +200,19 @@ public final class Tree {
             return v;
         }
 
-        String readString() {
-            int n = readCount();
-            int length = n >>> 1;
-            String s = new String(b, at, length, (n & 1) == 0 ? java.nio.charset.StandardCharsets.ISO_8859_1
-                    : java.nio.charset.StandardCharsets.UTF_8);
-            at += length;
+        /** ASCII strings are copied rather than decoded. */
+        String string(int index) {
+            String s = strings[index];
+            if (s == null) {
+                int resume = at;
+                at = stringAt[index];
+                int n = readCount();
+                int length = n >>> 1;
+                s = new String(b, at, length, (n & 1) == 0 ? java.nio.charset.StandardCharsets.ISO_8859_1
+                        : java.nio.charset.StandardCharsets.UTF_8);
+                strings[index] = s;
+                at = resume;
+            }
             return s;
         }
 
@@ -167,20 +220,20 @@ public final class Tree {
             int tag = b[at++];
             switch (tag) {
                 case NULL: return null;
-                case STRING: return strings[readCount()];
+                case STRING: return string(readCount());
                 case LONG: return readLong();
                 case DECIMAL: {
                     long unscaled = readLong();
                     return java.math.BigDecimal.valueOf(unscaled, readInt());
                 }
-                case BIG_DECIMAL: return new java.math.BigDecimal(strings[readCount()]);
+                case BIG_DECIMAL: return new java.math.BigDecimal(string(readCount()));
                 case TRUE: return Boolean.TRUE;
                 case FALSE: return Boolean.FALSE;
                 case MAP: {
                     int n = readCount();
                     Map<String, Object> m = new java.util.LinkedHashMap<>(n * 4 / 3 + 1);
                     for (int i = 0; i < n; i++) {
-                        String key = strings[readCount()];
+                        String key = string(readCount());
                         m.put(key, readValue());
                     }
                     return m;
