@@ -110,39 +110,70 @@ public class RulesBenchmark {
         System.out.println("LOAD_NS " + (t1 - t0) + " " + (c1 - c0));
     }
 
+    /**
+     * The cold load in fresh JVMs, then again with an AppCDS archive of the classes a load touches (trained by one
+     * run) when the class path is all jars, as CDS requires: the class-data-sharing lever of a function's cold
+     * start, measured rather than assumed.
+     */
     private static void load() throws Exception {
-        int forks = Integer.getInteger("bench.forks", 7);
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         String cp = System.getProperty("java.class.path");
+        forks(List.of(), "plain");
+        boolean jarsOnly = Arrays.stream(cp.split(File.pathSeparator)).allMatch(e -> e.endsWith(".jar"));
+        if (!jarsOnly) {
+            System.out.println("  (AppCDS skipped: the class path has directories; ./bench rules runs from jars)");
+            return;
+        }
+        File archive = File.createTempFile("rules-load", ".jsa");
+        try {
+            archive.delete();
+            child(List.of("-XX:ArchiveClassesAtExit=" + archive), "load-child");
+            forks(List.of("-XX:SharedArchiveFile=" + archive), "with AppCDS");
+        } finally {
+            archive.delete();
+        }
+    }
+
+    private static void forks(List<String> jvmArgs, String label) throws Exception {
+        int forks = Integer.getInteger("bench.forks", 7);
         double[] ms = new double[forks];
         double[] cpu = new double[forks];
         for (int i = 0; i < forks; i++) {
             long w0 = System.nanoTime();
-            Process p = new ProcessBuilder(java, "-cp", cp, RulesBenchmark.class.getName(), "load-child")
-                    .redirectErrorStream(true).start();
-            String result = null;
-            StringBuilder all = new StringBuilder();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    all.append(line).append('\n');
-                    if (line.startsWith("LOAD_NS ")) {
-                        result = line.substring(8);
-                    }
-                }
-            }
-            if (p.waitFor() != 0 || result == null) {
-                throw new IllegalStateException("child JVM failed:\n" + all);
-            }
-            String[] parts = result.split(" ");
+            String[] parts = child(jvmArgs, "load-child").split(" ");
             ms[i] = Long.parseLong(parts[0]) / 1e6;
             cpu[i] = Long.parseLong(parts[1]) / 1e6;
-            System.out.printf("  fork %d: Rules.load %.1f ms wall, %.1f ms thread CPU (JVM wall %.0f ms)%n", i + 1, ms[i],
-                    cpu[i], (System.nanoTime() - w0) / 1e6);
+            System.out.printf("  %s fork %d: Rules.load %.1f ms wall, %.1f ms thread CPU (JVM wall %.0f ms)%n", label,
+                    i + 1, ms[i], cpu[i], (System.nanoTime() - w0) / 1e6);
         }
         Arrays.sort(ms);
         Arrays.sort(cpu);
-        System.out.printf("Rules.load, first call in a fresh JVM: median %.1f ms wall (min %.1f, max %.1f), "
-                + "median %.1f ms thread CPU; %d JVMs%n", median(ms), ms[0], ms[ms.length - 1], median(cpu), forks);
+        System.out.printf("Rules.load, first call in a fresh JVM, %s: median %.1f ms wall (min %.1f, max %.1f), "
+                + "median %.1f ms thread CPU; %d JVMs%n", label, median(ms), ms[0], ms[ms.length - 1], median(cpu),
+                forks);
+    }
+
+    /** Runs this class in a child JVM and answers what it printed after {@code LOAD_NS }. */
+    private static String child(List<String> jvmArgs, String what) throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RulesBenchmark.class.getName(), what));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String result = null;
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                all.append(line).append('\n');
+                if (line.startsWith("LOAD_NS ")) {
+                    result = line.substring(8);
+                }
+            }
+        }
+        if (p.waitFor() != 0 || result == null) {
+            throw new IllegalStateException("child JVM failed:\n" + all);
+        }
+        return result;
     }
 
     private static void quotes() throws Exception {
