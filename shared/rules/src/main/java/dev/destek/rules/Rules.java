@@ -34,14 +34,15 @@ public final class Rules {
      * loads the deck's engine, a deck quote never loads the 2015/8 one.
      */
     private volatile QuoteCalculator calculator;
-    private final List<SupportItem> supportItems;
-    private final TimeRules timeRules;
+    /** Built on first use, as the engines below: the catalogue's data were validated when the bundle was built. */
+    private volatile List<SupportItem> supportItems;
+    private volatile TimeRules timeRules;
     private volatile MoneyRules money;
     /** The 2024 deck's programmes (S0 P§03–P§07): quoted when the request names one of them. */
     private volatile ProgrammeQuotes programmes;
     private final ProgrammeCatalogue deck;
     private final ProgrammeConfig deckConfig;
-    private final DocumentRulesData documentRules;
+    private volatile DocumentRulesData documentRules;
     private volatile CatalogueView view;
 
     private Rules(Catalogue catalogue, DeploymentConfig config) {
@@ -49,16 +50,6 @@ public final class Rules {
         this.config = config;
         this.deck = ProgrammeCatalogue.load();
         this.deckConfig = ProgrammeConfig.load(config, deck);
-        this.timeRules = new TimeRules(catalogue, config, deckConfig.interpretations);
-        this.documentRules = DocumentRulesData.load(catalogue);
-        List<SupportItem> items = new ArrayList<>();
-        for (String id : catalogue.items.keySet()) {
-            Optional<SupportItem> item = supportItem(id);
-            if (item.isPresent()) {
-                items.add(item.get());
-            }
-        }
-        this.supportItems = Collections.unmodifiableList(items);
     }
 
     /**
@@ -101,7 +92,19 @@ public final class Rules {
     }
 
     public List<SupportItem> supportItems() {
-        return supportItems;
+        List<SupportItem> all = supportItems;
+        if (all == null) {
+            List<SupportItem> items = new ArrayList<>();
+            for (String id : catalogue.items.keySet()) {
+                Optional<SupportItem> item = supportItem(id);
+                if (item.isPresent()) {
+                    items.add(item.get());
+                }
+            }
+            all = Collections.unmodifiableList(items);
+            supportItems = all;
+        }
+        return all;
     }
 
     /**
@@ -136,7 +139,12 @@ public final class Rules {
      * {@code on}, each citing its article; empty before the circular applied.
      */
     public Optional<DocumentRules> documentRules(LocalDate on) {
-        return documentRules.at(Objects.requireNonNull(on, "on"));
+        DocumentRulesData d = documentRules;
+        if (d == null) {
+            d = DocumentRulesData.load(catalogue);
+            documentRules = d;
+        }
+        return d.at(Objects.requireNonNull(on, "on"));
     }
 
     /** Allowed sniffed media types and max size per document type (used by the upload validator). */
@@ -180,7 +188,7 @@ public final class Rules {
             synchronized (this) {
                 c = calculator;
                 if (c == null) {
-                    c = new QuoteCalculator(catalogue, config, timeRules, deckConfig.interpretations);
+                    c = new QuoteCalculator(catalogue, config, timeRules(), deckConfig.interpretations);
                     calculator = c;
                 }
             }
@@ -201,6 +209,20 @@ public final class Rules {
             }
         }
         return p;
+    }
+
+    private TimeRules timeRules() {
+        TimeRules t = timeRules;
+        if (t == null) {
+            synchronized (this) {
+                t = timeRules;
+                if (t == null) {
+                    t = new TimeRules(catalogue, config, deckConfig.interpretations);
+                    timeRules = t;
+                }
+            }
+        }
+        return t;
     }
 
     private MoneyRules money() {
@@ -255,7 +277,7 @@ public final class Rules {
                 }
             }
         }
-        return List.copyOf(timeRules.deadlines(request.supportItem(), request, today, config.dueSoonDays));
+        return List.copyOf(timeRules().deadlines(request.supportItem(), request, today, config.dueSoonDays));
     }
 
     /** Art. 35: the entitlement split between tax authority, social security and applicant. */

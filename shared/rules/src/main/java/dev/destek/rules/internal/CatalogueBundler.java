@@ -59,8 +59,13 @@ public final class CatalogueBundler {
                 tree.writeTo(out);
             }
         }
-        // validate what was bundled, so a broken catalogue fails the build here
-        Catalogue.load();
+        // validate what was bundled, so a broken catalogue fails the build here: all of it, with the shipped
+        // configuration, since Rules.load leaves to first use what a deployment's configuration cannot change
+        Catalogue catalogue = Catalogue.load();
+        DeploymentConfig config = DeploymentConfig.load(Map.of(), catalogue);
+        ProgrammeConfig deck = ProgrammeConfig.load(config, ProgrammeCatalogue.load());
+        new TimeRules(catalogue, config, deck.interpretations);
+        DocumentRulesData.load(catalogue);
         System.out.println("[destek-rules] bundled " + names.size() + " regulation files into " + Tree.BUNDLE);
     }
 
