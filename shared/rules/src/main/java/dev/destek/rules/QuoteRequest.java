@@ -119,6 +119,9 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param capUsed           the deck's programmes: support already received under the line's cap, in the
      *                          programme's currency, over the cap's period (interpretation YLDA_CAP_PERIOD: the
      *                          network's whole support, or the same support year); {@code capKey} names the network
+     * @param paymentDocument   what the payment document shows (Art. 36(4)-(5)): its dates and payment channel;
+     *                          optional, and when given {@code paymentDate} may be left out: it is then the
+     *                          document's value date if shown, else its transaction date
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Expense(String id, String kind,
@@ -137,7 +140,14 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                           @com.fasterxml.jackson.annotation.JsonProperty("eTicketIssueDate") LocalDate eTicketIssueDate,
                           Boolean turkishOrTurkeyDirectedMedia, Boolean paidToPartner,
                           YearMonth rentFrom, Integer rentMonths,
-                          @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal capUsed) {
+                          @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal capUsed,
+                          PaymentDocument paymentDocument) {
+
+        public Expense {
+            if (paymentDate == null && paymentDocument != null) {
+                paymentDate = paymentDocument.countingDate(); // Art. 36(4); a mismatch is checked by the quote
+            }
+        }
 
         /** Convenience for the common case without a document date. */
         public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate) {
@@ -148,7 +158,26 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
         public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate,
                        LocalDate documentIssueDate) {
             this(id, kind, amount, currency, paymentDate, documentIssueDate, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * What a payment document shows (Art. 36(4)-(5)).
+     *
+     * @param transactionDate    the transaction date (işlem tarihi)
+     * @param valueDate          the value date (valör tarihi), when the document shows one: it then counts
+     * @param channel            {@code BANK} (default) or {@code NON_BANK}: paid outside the banking system
+     * @param country            where a NON_BANK payment was made (ISO 3166-1 alpha-2); required for NON_BANK
+     * @param counsellorApproved the commercial counsellor of that country approved the document as valid there
+     *                           (Art. 36(5), DOMAIN D8)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PaymentDocument(LocalDate transactionDate, LocalDate valueDate, String channel, String country,
+                                  Boolean counsellorApproved) {
+        /** Art. 36(4): the value date when the document shows one, else the transaction date. */
+        public LocalDate countingDate() {
+            return valueDate != null ? valueDate : transactionDate;
         }
     }
 

@@ -55,6 +55,13 @@ public final class RejectionCodes {
 
     /** A support-amount cap is exhausted by earlier support (DOMAIN Appendix B; the deck's YLDA caps, P§06). */
     public static final String CAP_REACHED = "CAP_REACHED";
+    /** Counsellor endorsement absent or not in the required form — Arts. 4(4), 5(4), 8(4), 9(3), 36(5). */
+    public static final String DOC_APPROVAL_MISSING = "DOC_APPROVAL_MISSING";
+    /**
+     * A payment made outside the banking system where Art. 36(5) does not allow it (not a configured country without
+     * international-standard banking). Not in DOMAIN Appendix B, whose codes name no payment-channel outcome.
+     */
+    public static final String NON_BANK_PAYMENT = "NON_BANK_PAYMENT";
 
     private RejectionCodes() {
     }

@@ -95,6 +95,17 @@ public final class Catalogue {
 
     public record GreenPassportRule(int years, List<GreenPassportBand> bands) { }
 
+    /**
+     * Art. 36(4)-(5): which of the payment document's dates counts ({@code dateOrder}: the first one it shows), and
+     * per payment channel its rule; a channel with {@code countriesKey} is supportable only in the configured
+     * countries, and with {@code needsApproval} only with the counsellor's approval.
+     */
+    public record PaymentDocumentRule(String dateRuleId, List<String> dateOrder, String dateArticle,
+                                      Map<String, PaymentChannel> channels) { }
+
+    public record PaymentChannel(String id, String article, String countriesKey, boolean needsApproval,
+                                 String notAllowedCode, String approvalMissingCode) { }
+
     public final String version;
     public final String programme;
     public final Map<String, Timeline<ItemVersion>> items;
@@ -117,6 +128,7 @@ public final class Catalogue {
     public final Timeline<GreenPassportRule> greenPassport;
     public final Timeline<Map<String, Object>> debtOffset;
     public final Timeline<List<Map<String, Object>>> fxRateDate;
+    public final Timeline<PaymentDocumentRule> paymentDocument;
     /** Article references of the dated parameter files, by parameter name (for the public catalogue). */
     public final Map<String, String> parameterReferences;
 
@@ -184,6 +196,8 @@ public final class Catalogue {
                 new Values<Map<String, Object>>(this, DEBT_OFFSET));
         fxRateDate = Timeline.ofDatedValues(param(params, "fx_rate_date").get("values"),
                 new Values<List<Map<String, Object>>>(this, FX_RATE_DATE));
+        paymentDocument = Timeline.ofDatedValues(param(params, "payment_document").get("values"),
+                new Values<PaymentDocumentRule>(this, PAYMENT_DOCUMENT));
         Map<String, String> refs = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : params.entries()) {
             refs.put(e.getKey(), Tree.resource(ROOT + e.getValue().string()).opt("reference").stringOr(""));
@@ -255,6 +269,7 @@ public final class Catalogue {
     private static final int GREEN_PASSPORT = 14;
     private static final int DEBT_OFFSET = 15;
     private static final int FX_RATE_DATE = 16;
+    private static final int PAYMENT_DOCUMENT = 25;
 
     private Object value(int kind, String id, Node v) {
         switch (kind) {
@@ -335,9 +350,45 @@ public final class Catalogue {
                 }
                 return List.copyOf(rules);
             }
+            case PAYMENT_DOCUMENT:
+                return paymentDocument(v);
             default:
                 throw new IllegalStateException("kind " + kind);
         }
+    }
+
+    static final List<String> PAYMENT_DATES = List.of("VALUE_DATE", "TRANSACTION_DATE");
+    static final List<String> PAYMENT_CHANNELS = List.of("BANK", "NON_BANK");
+
+    private static PaymentDocumentRule paymentDocument(Node v) {
+        Node date = v.get("dateRule");
+        List<String> order = date.get("order").strings();
+        for (Node o : date.get("order").list()) {
+            if (!PAYMENT_DATES.contains(o.string())) {
+                throw o.error("unknown payment-document date " + o.string() + " (expected one of " + PAYMENT_DATES + ")");
+            }
+        }
+        Map<String, PaymentChannel> channels = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : v.get("channels").entries()) {
+            if (!PAYMENT_CHANNELS.contains(e.getKey())) {
+                throw e.getValue().error("unknown payment channel " + e.getKey() + " (expected one of "
+                        + PAYMENT_CHANNELS + ")");
+            }
+            Node c = e.getValue();
+            Node countries = c.opt("onlyInConfiguredCountries");
+            if (!countries.isNull() && !countries.string().equals("noInternationalBankingCountries")) {
+                throw countries.error("unknown configuration list " + countries.string()
+                        + " (expected noInternationalBankingCountries)");
+            }
+            channels.put(e.getKey(), new PaymentChannel(c.get("id").string(), c.get("article").string(),
+                    countries.stringOr(null), !c.opt("needsApproval").isNull() && c.get("needsApproval").bool(),
+                    c.opt("notAllowed").stringOr(null), c.opt("approvalMissing").stringOr(null)));
+        }
+        if (!channels.containsKey("BANK")) {
+            throw v.get("channels").error("the BANK channel must have a rule (Art. 36(4))");
+        }
+        return new PaymentDocumentRule(date.get("id").string(), List.copyOf(order), date.get("article").string(),
+                Collections.unmodifiableMap(channels));
     }
 
     static final List<String> EXCLUSION_FLAGS = List.of("turkishOrTurkeyDirectedMedia", "paidToPartner");

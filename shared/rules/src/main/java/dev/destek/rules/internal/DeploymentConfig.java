@@ -26,7 +26,8 @@ public final class DeploymentConfig {
     public static final String DEFAULTS = "config/defaults.yaml";
 
     private static final Set<String> TOP_KEYS = Set.of("source", "baseRates", "maxRate", "ek1Countries",
-            "ek2Provinces", "documentLimits", "deadlines", "eventLists", "decreeCaps", "programmes",
+            "ek2Provinces", "noInternationalBankingCountries", "documentLimits", "deadlines", "eventLists", "decreeCaps",
+            "programmes",
             "interpretations");
     /** The annex event lists the circular names but does not contain (DOMAIN §0 warning 4). */
     public static final Set<String> EVENT_LISTS = Set.of("EK_31B", "EK_32E", "LIST_2017_4_SECTORAL_FAIRS");
@@ -41,6 +42,8 @@ public final class DeploymentConfig {
     public final Timeline<BigDecimal> maxRate;
     public final Timeline<Set<String>> ek1Countries;
     public final Timeline<Set<String>> ek2Provinces;
+    /** Art. 36(5): countries without international-standard banking (the sources list none). */
+    public final Timeline<Set<String>> noInternationalBankingCountries;
     public final long defaultMaxSizeBytes;
     public final Map<String, Long> maxSizeBytes;
     public final boolean extendToNextBusinessDay;
@@ -80,6 +83,8 @@ public final class DeploymentConfig {
         maxRate = Timeline.ofPeriods(root.get("maxRate"), new Catalogue.Values<BigDecimal>(null, Catalogue.RATE));
         ek1Countries = Timeline.ofPeriods(root.get("ek1Countries"), new Catalogue.Values<Set<String>>(null, Catalogue.COUNTRIES));
         ek2Provinces = Timeline.ofPeriods(root.get("ek2Provinces"), new Catalogue.Values<Set<String>>(null, Catalogue.CODES));
+        noInternationalBankingCountries = Timeline.ofPeriods(root.get("noInternationalBankingCountries"),
+                new Catalogue.Values<Set<String>>(null, Catalogue.COUNTRIES));
 
         Node limits = root.get("documentLimits");
         onlyKeys(limits, LIMIT_KEYS);

@@ -299,6 +299,10 @@ public final class QuoteCalculator {
         if (!isIsoCurrency(currency)) {
             throw new QuoteRequestException(at + "/currency", "unknown currency " + currency);
         }
+        if (e.paymentDate() == null && e.paymentDocument() != null) {
+            throw new QuoteRequestException(at + "/paymentDocument/transactionDate",
+                    "the payment document's transaction date is required (Art. 36(4))");
+        }
         if (e.paymentDate() == null) {
             throw new QuoteRequestException(at + "/paymentDate", "paymentDate is required (Art. 36(4))");
         }
@@ -338,6 +342,35 @@ public final class QuoteCalculator {
         if (e.travelClass() != null && !List.of("ECONOMY", "BUSINESS", "FIRST").contains(e.travelClass())) {
             throw new QuoteRequestException(at + "/travelClass", "expected ECONOMY, BUSINESS or FIRST, got "
                     + e.travelClass());
+        }
+        if (e.paymentDocument() != null) {
+            validatePaymentDocument(e, at);
+        }
+    }
+
+    private static void validatePaymentDocument(QuoteRequest.Expense e, String at) {
+        QuoteRequest.PaymentDocument d = e.paymentDocument();
+        String doc = at + "/paymentDocument";
+        if (d.countingDate() == null) {
+            throw new QuoteRequestException(doc + "/transactionDate", "the payment document's transaction date is "
+                    + "required (Art. 36(4)): paymentDate alone does not say which of its dates it is");
+        }
+        if (!d.countingDate().equals(e.paymentDate())) {
+            throw new QuoteRequestException(at + "/paymentDate", "paymentDate " + e.paymentDate() + " is not the "
+                    + (d.valueDate() != null ? "value date " : "transaction date ") + d.countingDate()
+                    + " of the payment document, which counts (Art. 36(4)); leave paymentDate out or send that date");
+        }
+        if (d.channel() != null && !Catalogue.PAYMENT_CHANNELS.contains(d.channel())) {
+            throw new QuoteRequestException(doc + "/channel", "expected one of " + Catalogue.PAYMENT_CHANNELS
+                    + ", got " + d.channel());
+        }
+        if ("NON_BANK".equals(d.channel())) {
+            String country = d.country();
+            if (country == null || country.length() != 2 || !Character.isUpperCase(country.charAt(0))
+                    || !Character.isUpperCase(country.charAt(1))) {
+                throw new QuoteRequestException(doc + "/country", "the ISO 3166-1 alpha-2 country of a payment "
+                        + "outside the banking system is required (Art. 36(5)), got " + country);
+            }
         }
     }
 
@@ -494,6 +527,9 @@ public final class QuoteCalculator {
                     "REJECTED " + codes(claimLevel)));
         }
         inForce(item, ir, e, rejections, trace);
+        if (e.paymentDocument() != null) {
+            paymentDocument(e, rejections, trace);
+        }
         filingPeriod(claim, e, rejections, trace);
         excludedKind(ir, e, rejections, trace);
         excludedCondition(ir, e, rejections, trace);
@@ -872,6 +908,51 @@ public final class QuoteCalculator {
                 "paymentDate", e.paymentDate()), v != null ? "IN_FORCE" : "NOT_IN_FORCE"));
         if (v == null) {
             rejections.add(new Quote.Rejection(RejectionCodes.NOT_IN_FORCE, article));
+        }
+    }
+
+    /**
+     * Art. 36(4)-(5): the payment document's date that counts, and whether its payment channel is supportable: the
+     * banking channel is; a payment outside it only in a configured country without international-standard banking
+     * and with the counsellor's approval.
+     */
+    @Cites(article = "Art. 36(4), 36(5)", since = "2015-06-02")
+    private void paymentDocument(QuoteRequest.Expense e, List<Quote.Rejection> rejections,
+                                 List<Quote.TraceStep> trace) {
+        Timeline.Entry<Catalogue.PaymentDocumentRule> entry = catalogue.paymentDocument.entryOrNull(e.paymentDate());
+        if (entry == null) {
+            return; // before the circular: NOT_IN_FORCE already rejects the line
+        }
+        Catalogue.PaymentDocumentRule rule = entry.value();
+        QuoteRequest.PaymentDocument d = e.paymentDocument();
+        trace.add(step(rule.dateRuleId(), rule.dateArticle(), inputs("transactionDate",
+                String.valueOf(d.transactionDate()), "valueDate", String.valueOf(d.valueDate())),
+                (d.valueDate() != null ? "VALUE_DATE " : "TRANSACTION_DATE ") + d.countingDate()));
+        String channel = d.channel() == null ? "BANK" : d.channel();
+        Catalogue.PaymentChannel c = rule.channels().get(channel);
+        if (c == null) {
+            trace.add(step("payment-channel", rule.dateArticle(), inputs("channel", channel), "NOT_SUPPORTED"));
+            rejections.add(new Quote.Rejection(RejectionCodes.NON_BANK_PAYMENT, rule.dateArticle()));
+            return;
+        }
+        String outcome = "OK";
+        String code = null;
+        if (c.countriesKey() != null) {
+            Set<String> countries = config.noInternationalBankingCountries.valueOrNull(e.paymentDate());
+            if (countries == null || !countries.contains(d.country())) {
+                outcome = "NOT_SUPPORTED: " + d.country() + " is not configured as a country without "
+                        + "international-standard banking";
+                code = c.notAllowedCode();
+            } else if (c.needsApproval() && !Boolean.TRUE.equals(d.counsellorApproved())) {
+                outcome = "NOT_SUPPORTED: the counsellor's approval of the payment document is missing";
+                code = c.approvalMissingCode();
+            }
+        }
+        trace.add(step(c.id(), c.article(), inputs("channel", channel, "country", String.valueOf(d.country()),
+                "counsellorApproved", String.valueOf(d.counsellorApproved()), "source",
+                c.countriesKey() == null ? "n/a" : config.origin(c.countriesKey())), outcome));
+        if (code != null) {
+            rejections.add(new Quote.Rejection(code, c.article()));
         }
     }
 
