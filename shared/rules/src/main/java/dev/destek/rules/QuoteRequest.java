@@ -68,6 +68,9 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param supportYear             year of the network's support, 1 = the first (Decree 5449, S0 P§06: operating
      *                                costs and employment 70 % in the first two years, 50 % later); the deck's
      *                                programmes also read {@code subtype} FOREIGN / DOMESTIC (5449 advertising caps)
+     * @param hireDate                HİSER employment (Art. 25): the date the expert was hired; T39 measures the
+     *                                2-year age of the language exam from it when interpretation
+     *                                A19_LANGUAGE_EXAM_REFERENCE is HIRE_DATE (by default from the filing date)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
@@ -78,12 +81,27 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                            Integer programmeDays, Integer participants, Integer quotes, LocalDate protocolSignedDate,
                            Integer delegationsInYear, String eventId,
                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal supportReceivedUsd,
-                           String province, Integer supportYear) {
+                           String province, Integer supportYear, LocalDate hireDate) {
 
         /** The first version's shape. */
         public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate) {
             this(countries, start, end, preApprovalDate, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** The shape before {@code hireDate}. */
+        public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
+                        LocalDate priorApplicationDate, LocalDate projectStart, YearMonth firstSupportedMonth,
+                        LocalDate filmReleaseDate, LocalDate firstTrainingStart, LocalDate secondFairEnd,
+                        LocalDate unitClosureDate, LocalDate ownershipChangeDate,
+                        LocalDate authorisationCancelledDate, Boolean ministryOrganised, String subtype,
+                        Integer programmeDays, Integer participants, Integer quotes, LocalDate protocolSignedDate,
+                        Integer delegationsInYear, String eventId, BigDecimal supportReceivedUsd,
+                        String province, Integer supportYear) {
+            this(countries, start, end, preApprovalDate, priorApplicationDate, projectStart, firstSupportedMonth,
+                    filmReleaseDate, firstTrainingStart, secondFairEnd, unitClosureDate, ownershipChangeDate,
+                    authorisationCancelledDate, ministryOrganised, subtype, programmeDays, participants, quotes,
+                    protocolSignedDate, delegationsInYear, eventId, supportReceivedUsd, province, supportYear, null);
         }
     }
 
@@ -119,6 +137,12 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param capUsed           the deck's programmes: support already received under the line's cap, in the
      *                          programme's currency, over the cap's period (interpretation YLDA_CAP_PERIOD: the
      *                          network's whole support, or the same support year); {@code capKey} names the network
+     * @param dayAmounts        the line's amount per event day, in event order, in {@code currency}; they add up to
+     *                          {@code amount} and there is one per day of {@code days}. Only the Art. 14(4) 5-day
+     *                          cap (C_DAYS_5) reads them, when the event is longer: the first 5 entries count
+     *                          (interpretation A17_EVENT_DAYS FIRST_FIVE_DAYS; without them the first 5 days' share
+     *                          is pro rata) or the 5 largest (COSTLIEST_FIVE_DAYS; without them the line needs
+     *                          MANUAL_REVIEW: the costliest days cannot be told from a total)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Expense(String id, String kind,
@@ -137,7 +161,23 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                           @com.fasterxml.jackson.annotation.JsonProperty("eTicketIssueDate") LocalDate eTicketIssueDate,
                           Boolean turkishOrTurkeyDirectedMedia, Boolean paidToPartner,
                           YearMonth rentFrom, Integer rentMonths,
-                          @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal capUsed) {
+                          @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal capUsed,
+                          List<BigDecimal> dayAmounts) {
+
+        /** The shape before {@code dayAmounts}. */
+        public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate,
+                       LocalDate documentIssueDate, Integer persons, Integer nights, Integer days, BigDecimal areaM2,
+                       BigDecimal totalRentedAreaM2, String travelClass, BigDecimal economyFareAmount, String capKey,
+                       BigDecimal capUsedUsd, List<String> countries, LocalDate patientEntryDate,
+                       LocalDate patientRegistrationDate, LocalDate reportPublicationDate, LocalDate departureDate,
+                       LocalDate returnDate, Boolean socialOrSearchAd, LocalDate eTicketIssueDate,
+                       Boolean turkishOrTurkeyDirectedMedia, Boolean paidToPartner, YearMonth rentFrom,
+                       Integer rentMonths, BigDecimal capUsed) {
+            this(id, kind, amount, currency, paymentDate, documentIssueDate, persons, nights, days, areaM2,
+                    totalRentedAreaM2, travelClass, economyFareAmount, capKey, capUsedUsd, countries, patientEntryDate,
+                    patientRegistrationDate, reportPublicationDate, departureDate, returnDate, socialOrSearchAd,
+                    eTicketIssueDate, turkishOrTurkeyDirectedMedia, paidToPartner, rentFrom, rentMonths, capUsed, null);
+        }
 
         /** Convenience for the common case without a document date. */
         public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate) {

@@ -3,7 +3,11 @@ package dev.destek.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +50,91 @@ class InterpretationSwitchesTest {
         assertThat(Claims.RULES.quote(claim).rejections())
                 .containsExactly(new Quote.Rejection("INSUFFICIENT_QUOTES", "Art. 23(3)"));
         assertThat(with("  A29_QUOTE_PROVINCE: ACTIVITY_PROVINCE\n").quote(claim).rejections()).isEmpty();
+    }
+
+    /** The claim of {@code item} with a second line: a copy of the first with {@code changes} (dotted keys of it). */
+    @SuppressWarnings("unchecked")
+    private static QuoteRequest twoLines(String item, Map<String, Object> first, Map<String, Object> second) {
+        Map<String, Object> tree = Claims.tree(item);
+        List<Object> expenses = (List<Object>) tree.get("expenses");
+        Map<String, Object> line = (Map<String, Object>) expenses.get(0);
+        line.putAll(first);
+        Map<String, Object> copy = new LinkedHashMap<>(line);
+        copy.putAll(second);
+        expenses.add(copy);
+        return Claims.JSON.convertValue(tree, QuoteRequest.class);
+    }
+
+    private static BigDecimal base(Quote quote, int line) {
+        return quote.lines().get(line).eligibleBase();
+    }
+
+    @Test
+    void a17_art14_4_fiveDays_firstFiveByDefault_orCostliestWhenSwitched() {
+        // a 7-day event whose last two days cost most: 1100.00 = 5 × 100.00 + 2 × 300.00
+        QuoteRequest perDay = Claims.claim("DOMESTIC_PROMOTION", "expense.kind", "ORGANISATION", "expense.amount",
+                "1100.00", "expense.days", 7, "expense.dayAmounts",
+                List.of("100.00", "100.00", "100.00", "100.00", "100.00", "300.00", "300.00"));
+        QuoteRequest total = Claims.claim("DOMESTIC_PROMOTION", "expense.kind", "ORGANISATION", "expense.amount",
+                "1100.00", "expense.days", 7);
+        Rules costliest = with("  A17_EVENT_DAYS: COSTLIEST_FIVE_DAYS\n");
+
+        assertThat(base(Claims.RULES.quote(perDay), 0)).isEqualByComparingTo("500.00");
+        assertThat(base(costliest.quote(perDay), 0)).isEqualByComparingTo("900.00");
+        // without per-day amounts the first five days' share is pro rata; the costliest days cannot be told
+        assertThat(base(Claims.RULES.quote(total), 0)).isEqualByComparingTo("785.71");
+        assertThat(Claims.codes(costliest.quote(total).lines().get(0))).containsExactly("MANUAL_REVIEW");
+    }
+
+    @Test
+    void a17_eventOfAtMostFiveDays_isNotCut_underEitherReading() {
+        QuoteRequest fiveDays = Claims.claim("DOMESTIC_PROMOTION", "expense.kind", "ORGANISATION", "expense.amount",
+                "500.00", "expense.days", 5);
+
+        assertThat(base(with("  A17_EVENT_DAYS: COSTLIEST_FIVE_DAYS\n").quote(fiveDays), 0))
+                .isEqualByComparingTo("500.00");
+    }
+
+    @Test
+    void a17_dayAmounts_mustAddUpToTheLine_oneADay() {
+        QuoteRequest wrongSum = Claims.claim("DOMESTIC_PROMOTION", "expense.kind", "ORGANISATION", "expense.amount",
+                "1000.00", "expense.days", 2, "expense.dayAmounts", List.of("100.00", "100.00"));
+        QuoteRequest wrongCount = Claims.claim("DOMESTIC_PROMOTION", "expense.kind", "ORGANISATION", "expense.amount",
+                "200.00", "expense.days", 3, "expense.dayAmounts", List.of("100.00", "100.00"));
+
+        assertThatThrownBy(() -> Claims.RULES.quote(wrongSum)).isInstanceOf(QuoteRequestException.class)
+                .hasMessageContaining("/expenses/0/dayAmounts").hasMessageContaining("200.00");
+        assertThatThrownBy(() -> Claims.RULES.quote(wrongCount)).isInstanceOf(QuoteRequestException.class)
+                .hasMessageContaining("/expenses/0/dayAmounts").hasMessageContaining("one amount per day");
+    }
+
+    @Test
+    void a23_art21_4_twoRepresentatives_perEntityByDefault_orInTotalWhenSwitched() {
+        // two entities' transport lines of 2 representatives each
+        QuoteRequest claim = twoLines("TRADE_DELEGATION", Map.of("kind", "TRANSPORT", "persons", 2),
+                Map.of("id", "E2", "persons", 2));
+
+        Quote perEntity = Claims.RULES.quote(claim);
+        Quote total = with("  A23_REPRESENTATIVES: TOTAL\n").quote(claim);
+
+        assertThat(base(perEntity, 0)).isEqualByComparingTo("1000.00");
+        assertThat(base(perEntity, 1)).isEqualByComparingTo("1000.00");
+        assertThat(base(total, 0)).isEqualByComparingTo("1000.00");
+        assertThat(base(total, 1)).isEqualByComparingTo("0.00");
+        assertThat(total.totalSupport().amount()).isEqualByComparingTo(perEntity.totalSupport().amount().divide(BigDecimal.valueOf(2)));
+    }
+
+    @Test
+    void a23_total_sharesTheTwoPersons_perExpenseKind() {
+        // one representative on each line: 2 in total, so both transport lines count in full; accommodation apart
+        QuoteRequest claim = twoLines("TRADE_DELEGATION", Map.of("kind", "TRANSPORT", "persons", 1),
+                Map.of("id", "E2", "persons", 1));
+        QuoteRequest three = twoLines("TRADE_DELEGATION", Map.of("kind", "TRANSPORT", "persons", 1),
+                Map.of("id", "E2", "persons", 2));
+        Rules total = with("  A23_REPRESENTATIVES: TOTAL\n");
+
+        assertThat(base(total.quote(claim), 1)).isEqualByComparingTo("1000.00");
+        assertThat(base(total.quote(three), 1)).isEqualByComparingTo("500.00");
     }
 
     @Test

@@ -54,6 +54,10 @@ public final class QuoteCalculator {
 
     /** DOMAIN A-29 (interpretation A29_QUOTE_PROVINCE): the activity's province decides the quote count. */
     private final boolean quotesByActivityProvince;
+    /** DOMAIN A-17(b) (A17_EVENT_DAYS): of an event longer than 5 days, the 5 costliest days count, not the first 5. */
+    private final boolean costliestDays;
+    /** DOMAIN A-23 (A23_REPRESENTATIVES): "at most 2 representatives" is 2 for the whole claim, not 2 per entity. */
+    private final boolean representativesInTotal;
 
     /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
     public QuoteCalculator(Catalogue catalogue, DeploymentConfig config, TimeRules timeRules,
@@ -61,6 +65,8 @@ public final class QuoteCalculator {
         this.catalogue = catalogue;
         this.config = config;
         this.quotesByActivityProvince = "ACTIVITY_PROVINCE".equals(interpretations.get("A29_QUOTE_PROVINCE"));
+        this.costliestDays = "COSTLIEST_FIVE_DAYS".equals(interpretations.get("A17_EVENT_DAYS"));
+        this.representativesInTotal = "TOTAL".equals(interpretations.get("A23_REPRESENTATIVES"));
         this.timeRules = timeRules;
         this.rulesVersion = catalogue.version + "; config " + config.describe();
         this.ek1Origin = config.origin("ek1Countries");
@@ -164,6 +170,8 @@ public final class QuoteCalculator {
         final ItemRules rules;
         final String countriesText;
         final Map<String, BigDecimal> capUse = new HashMap<>();
+        /** A23_REPRESENTATIVES TOTAL: persons already counted per MAX_PERSONS cap and kind by earlier lines. */
+        final Map<String, Integer> personsUsed = new HashMap<>();
         /** The last Art. 34 deadline computed: period, trigger date and last allowed day. */
         Catalogue.FilingPeriod filingPeriod;
         LocalDate filingFrom;
@@ -335,9 +343,33 @@ public final class QuoteCalculator {
         if (e.capUsedUsd() != null && e.capUsedUsd().signum() < 0) {
             throw new QuoteRequestException(at + "/capUsedUsd", "must be zero or positive");
         }
+        if (e.dayAmounts() != null) {
+            validateDayAmounts(e, at);
+        }
         if (e.travelClass() != null && !List.of("ECONOMY", "BUSINESS", "FIRST").contains(e.travelClass())) {
             throw new QuoteRequestException(at + "/travelClass", "expected ECONOMY, BUSINESS or FIRST, got "
                     + e.travelClass());
+        }
+    }
+
+    /** DOMAIN A-17(b): the per-day amounts must describe the line itself, or the days kept would be made up. */
+    private static void validateDayAmounts(QuoteRequest.Expense e, String at) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < e.dayAmounts().size(); i++) {
+            BigDecimal d = e.dayAmounts().get(i);
+            if (d == null || d.signum() < 0 || d.stripTrailingZeros().scale() > SCALE) {
+                throw new QuoteRequestException(at + "/dayAmounts/" + i,
+                        "expected an amount of zero or more with at most " + SCALE + " decimals");
+            }
+            sum = sum.add(d);
+        }
+        if (e.days() != null && e.days() != e.dayAmounts().size()) {
+            throw new QuoteRequestException(at + "/dayAmounts",
+                    "expected one amount per day (" + e.days() + "), got " + e.dayAmounts().size());
+        }
+        if (sum.compareTo(e.amount()) != 0) {
+            throw new QuoteRequestException(at + "/dayAmounts", "the day amounts add up to " + sum.toPlainString()
+                    + ", not to the line's amount " + e.amount().toPlainString());
         }
     }
 
@@ -502,7 +534,7 @@ public final class QuoteCalculator {
         BigDecimal usdPerUnit = conversion(ir, r, e, rejections, trace);
         BigDecimal amountUsd = usdPerUnit == null ? null
                 : usdPerUnit == BigDecimal.ONE ? claimed : claimed.multiply(usdPerUnit).setScale(SCALE, ROUNDING);
-        BigDecimal capped = amountUsd == null ? ZERO : baseCaps(ir, e, amountUsd, usdPerUnit, rejections, trace);
+        BigDecimal capped = amountUsd == null ? ZERO : baseCaps(claim, e, amountUsd, usdPerUnit, rejections, trace);
 
         BigDecimal rate = rate(item, claim, e, refDate, rejections, trace);
         Timeline.Entry<Catalogue.SupportCap> cap = supportCap(ir, e);
@@ -666,8 +698,9 @@ public final class QuoteCalculator {
 
     /** Quantity caps on the expense base (DOMAIN §5.4): representatives, days, per-person-day, m², %, economy. */
     @Cites(article = "Art. 13(1), 14(3)-(4), 21(4), 26(2), 29(1), 30(4), 32(5)", since = "2015-06-02")
-    private BigDecimal baseCaps(ItemRules ir, QuoteRequest.Expense e, BigDecimal amountUsd, BigDecimal usdPerUnit,
+    private BigDecimal baseCaps(Claim claim, QuoteRequest.Expense e, BigDecimal amountUsd, BigDecimal usdPerUnit,
                                 List<Quote.Rejection> rejections, List<Quote.TraceStep> trace) {
+        ItemRules ir = claim.rules;
         if (ir.baseCapsByKind == null) {
             return amountUsd;
         }
@@ -685,18 +718,35 @@ public final class QuoteCalculator {
                         missing = "persons";
                         break;
                     }
-                    int effective = Math.min(persons, c.value().intValueExact());
+                    int maxPersons = c.value().intValueExact();
+                    String usedKey = null;
+                    if (representativesInTotal) { // the lines share one allowance, in their order in the claim
+                        usedKey = c.id() + "/" + e.kind();
+                        maxPersons = Math.max(0, maxPersons - claim.personsUsed.getOrDefault(usedKey, 0));
+                    }
+                    int effective = Math.min(persons, maxPersons);
+                    if (usedKey != null) {
+                        claim.personsUsed.merge(usedKey, effective, Integer::sum);
+                    }
                     base = base.multiply(BigDecimal.valueOf(effective)).divide(BigDecimal.valueOf(persons), 10, ROUNDING);
                     persons = effective;
                     break;
                 case "MAX_DAYS":
-                    Integer days = e.days() != null ? e.days() : nights;
+                    List<BigDecimal> perDay = e.dayAmounts();
+                    Integer days = e.days() != null ? e.days() : perDay != null ? Integer.valueOf(perDay.size()) : nights;
                     if (days == null) {
                         missing = "days";
                         break;
                     }
                     int keep = Math.min(days, c.value().intValueExact());
-                    base = base.multiply(BigDecimal.valueOf(keep)).divide(BigDecimal.valueOf(days), 10, ROUNDING);
+                    if (keep < days && perDay != null) {
+                        base = base.multiply(keptDays(perDay, keep)).divide(e.amount(), 10, ROUNDING);
+                    } else if (keep < days && costliestDays) {
+                        missing = "dayAmounts";
+                        break;
+                    } else {
+                        base = base.multiply(BigDecimal.valueOf(keep)).divide(BigDecimal.valueOf(days), 10, ROUNDING);
+                    }
                     if (nights != null) {
                         nights = Math.min(nights, c.value().intValueExact());
                     }
@@ -752,6 +802,20 @@ public final class QuoteCalculator {
         }
         // a pro-rata cap may leave more than 2 decimals: the base is rounded to cents once (house rule, A-54)
         return base.setScale(SCALE, ROUNDING);
+    }
+
+    /** DOMAIN A-17(b): the amount of the days that count, the first {@code keep} or the {@code keep} costliest. */
+    private BigDecimal keptDays(List<BigDecimal> perDay, int keep) {
+        List<BigDecimal> days = perDay;
+        if (costliestDays) {
+            days = new ArrayList<>(perDay);
+            days.sort(java.util.Comparator.reverseOrder());
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < keep; i++) {
+            sum = sum.add(days.get(i));
+        }
+        return sum;
     }
 
     /** Lines excluded by a flag: mass media in Turkish / aimed at Türkiye (8(3), A-52), partner interpreters (12(3)). */
