@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,33 @@ class InterpretationSwitchesTest {
 
         assertThat(base(total.quote(claim), 1)).isEqualByComparingTo("1000.00");
         assertThat(base(total.quote(three), 1)).isEqualByComparingTo("500.00");
+    }
+
+    @Test
+    void a05_art6_2_reportAge_isMeasuredAtPaymentByDefault_orAtThePreApprovalApplicationWhenSwitched() {
+        // published 2023-02-01: 2 years old on 2025-02-01; applied for on 2024-12-16, paid on 2025-03-10
+        QuoteRequest claim = Claims.claim("MARKET_REPORT", "expense.reportPublicationDate", "2023-02-01",
+                "activity.priorApplicationDate", "2024-12-16");
+        Rules atApplication = with("  A05_REPORT_AGE_DATE: PRE_APPROVAL_APPLICATION_DATE\n");
+
+        assertThat(Claims.codes(Claims.RULES.quote(claim).lines().get(0))).containsExactly("REPORT_TOO_OLD");
+        assertThat(atApplication.quote(claim).lines().get(0).rejections()).isEmpty();
+        assertThat(Claims.codes(atApplication.quote(Claims.claim("MARKET_REPORT", "expense.reportPublicationDate",
+                "2022-12-15", "activity.priorApplicationDate", "2024-12-16")).lines().get(0)))
+                .containsExactly("REPORT_TOO_OLD");
+    }
+
+    @Test
+    void a19_art25_2_languageExam_countsBackFromTheFilingDateByDefault_orFromTheHireDateWhenSwitched() {
+        QuoteRequest claim = Claims.claim("HISER_EMPLOYMENT", "activity.hireDate", "2025-01-15");
+        LocalDate today = LocalDate.parse("2025-05-01");
+
+        assertThat(Claims.RULES.deadlines(claim, today)).filteredOn(d -> d.ruleId().equals("T39"))
+                .extracting(Deadline::trigger, Deadline::date)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("FILING_DATE", LocalDate.parse("2023-06-01")));
+        assertThat(with("  A19_LANGUAGE_EXAM_REFERENCE: HIRE_DATE\n").deadlines(claim, today))
+                .filteredOn(d -> d.ruleId().equals("T39")).extracting(Deadline::trigger, Deadline::date)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("HIRE_DATE", LocalDate.parse("2023-01-15")));
     }
 
     @Test

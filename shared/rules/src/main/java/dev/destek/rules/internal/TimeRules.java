@@ -23,7 +23,7 @@ public final class TimeRules {
     /** Facts of the claim (one value per request). */
     static final Set<String> CLAIM_FACTS = Set.of("ACTIVITY_START", "ACTIVITY_END", "PRE_APPROVAL_DATE",
             "PRIOR_APPLICATION_DATE", "PROJECT_START", "FIRST_SUPPORTED_MONTH", "FILM_RELEASE", "FIRST_TRAINING_START",
-            "SECOND_FAIR_END", "UNIT_CLOSURE", "OWNERSHIP_CHANGE", "AUTHORISATION_CANCELLED", "FILING_DATE");
+            "SECOND_FAIR_END", "UNIT_CLOSURE", "OWNERSHIP_CHANGE", "AUTHORISATION_CANCELLED", "FILING_DATE", "HIRE_DATE");
     /** Facts of an expense line (one value per line). */
     static final Set<String> EXPENSE_FACTS = Set.of("PAYMENT_DATE", "DOCUMENT_ISSUE_DATE", "PATIENT_ENTRY",
             "PATIENT_REGISTRATION", "REPORT_PUBLICATION", "DEPARTURE_DATE", "RETURN_DATE");
@@ -36,12 +36,26 @@ public final class TimeRules {
 
     /** DOMAIN A-06 (interpretation A06_PRE_APPROVAL_DAY): spending on the pre-approval day is eligible. */
     private final boolean sameDayEligible;
+    /**
+     * Rule id → the fact that replaces its trigger / subject under the interpretation in force: DOMAIN A-05
+     * (A05_REPORT_AGE_DATE: T24 compares the pre-approval application date, not the payment date, with publication
+     * + 2 years) and A-19 (A19_LANGUAGE_EXAM_REFERENCE: T39 counts the 2 years back from the hire date, not the
+     * filing date). Empty under the digest's readings.
+     */
+    private final Map<String, String> triggerOf = new java.util.HashMap<>();
+    private final Map<String, String> subjectOf = new java.util.HashMap<>();
 
     /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
     public TimeRules(Catalogue catalogue, DeploymentConfig config, Map<String, String> interpretations) {
         this.catalogue = catalogue;
         this.config = config;
         this.sameDayEligible = "SAME_DAY".equals(interpretations.get("A06_PRE_APPROVAL_DAY"));
+        if ("PRE_APPROVAL_APPLICATION_DATE".equals(interpretations.get("A05_REPORT_AGE_DATE"))) {
+            subjectOf.put("T24", "PRIOR_APPLICATION_DATE");
+        }
+        if ("HIRE_DATE".equals(interpretations.get("A19_LANGUAGE_EXAM_REFERENCE"))) {
+            triggerOf.put("T39", "HIRE_DATE");
+        }
         // rule by rule over the items each names, not every item × every rule: same lists (rule order), a fraction
         // of the interpreted work at cold start
         Map<String, List<Timeline<Catalogue.TimeRule>>> lists = new java.util.HashMap<>();
@@ -140,6 +154,7 @@ public final class TimeRules {
             case "UNIT_CLOSURE": return a.unitClosureDate();
             case "OWNERSHIP_CHANGE": return a.ownershipChangeDate();
             case "AUTHORISATION_CANCELLED": return a.authorisationCancelledDate();
+            case "HIRE_DATE": return a.hireDate();
             default: throw new IllegalArgumentException(fact);
         }
     }
@@ -190,16 +205,17 @@ public final class TimeRules {
             if (t.direction().equals("NONE") || !t.appliesTo(item) || !applicable(t, r)) {
                 continue;
             }
-            if (CLAIM_FACTS.contains(t.trigger())) {
-                LocalDate trigger = claimFact(t.trigger(), r);
+            String fact = triggerOf.getOrDefault(t.id(), t.trigger());
+            if (CLAIM_FACTS.contains(fact)) {
+                LocalDate trigger = claimFact(fact, r);
                 if (trigger != null) {
-                    out.add(deadline(t, entry.get().reference(), trigger, null, today, dueSoonDays));
+                    out.add(deadline(t, fact, entry.get().reference(), trigger, null, today, dueSoonDays));
                 }
             } else if (r.expenses() != null) {
                 for (QuoteRequest.Expense e : r.expenses()) {
-                    LocalDate trigger = e == null ? null : expenseFact(t.trigger(), e);
+                    LocalDate trigger = e == null ? null : expenseFact(fact, e);
                     if (trigger != null && t.appliesToKind(e.kind())) {
-                        out.add(deadline(t, entry.get().reference(), trigger, e.id(), today, dueSoonDays));
+                        out.add(deadline(t, fact, entry.get().reference(), trigger, e.id(), today, dueSoonDays));
                     }
                 }
             }
@@ -209,8 +225,8 @@ public final class TimeRules {
         return out;
     }
 
-    private Deadline deadline(Catalogue.TimeRule t, String article, LocalDate trigger, String subject, LocalDate today,
-                              int dueSoonDays) {
+    private Deadline deadline(Catalogue.TimeRule t, String triggerFact, String article, LocalDate trigger,
+                              String subject, LocalDate today, int dueSoonDays) {
         LocalDate date = boundary(t, trigger);
         boolean earliest = isEarliest(t);
         Deadline.Status status;
@@ -223,7 +239,7 @@ public final class TimeRules {
         } else {
             status = Deadline.Status.OPEN;
         }
-        return new Deadline(t.id(), article, date, earliest ? "EARLIEST" : "LATEST", subject, t.trigger(), trigger,
+        return new Deadline(t.id(), article, date, earliest ? "EARLIEST" : "LATEST", subject, triggerFact, trigger,
                 t.description(), t.consequence(), status, t.descriptionTr(), t.consequenceTr());
     }
 
@@ -260,9 +276,9 @@ public final class TimeRules {
             }
             LocalDate boundary = boundary(c.direction, t, trigger);
             boolean ok = c.earliest ? !subject.isBefore(boundary) : !subject.isAfter(boundary);
-            trace.add(step(t.id(), article, inputs("trigger", t.trigger(), "triggerDate", trigger,
+            trace.add(step(t.id(), article, inputs("trigger", FACTS[c.trigger], "triggerDate", trigger,
                     "direction", t.direction(), "offset", c.offset, "boundary", boundary,
-                    t.subject(), subject), ok ? "OK" : c.failure));
+                    FACTS[c.subject], subject), ok ? "OK" : c.failure));
             if (!ok) {
                 out.add(new Quote.Rejection(t.rejection(), article));
             }
@@ -279,7 +295,10 @@ public final class TimeRules {
             for (Timeline<Catalogue.TimeRule> timeline : checksByItem.getOrDefault(item, List.of())) {
                 List<Timeline.Entry<Check>> entries = new ArrayList<>();
                 for (Timeline.Entry<Catalogue.TimeRule> v : timeline.entries()) {
-                    entries.add(new Timeline.Entry<>(v.from(), v.to(), new Check(v.value(), item), v.reference()));
+                    Catalogue.TimeRule t = v.value();
+                    entries.add(new Timeline.Entry<>(v.from(), v.to(), new Check(t, item,
+                            triggerOf.getOrDefault(t.id(), t.trigger()), subjectOf.getOrDefault(t.id(), t.subject())),
+                            v.reference()));
                 }
                 out.add(Timeline.of(entries));
             }
@@ -291,11 +310,11 @@ public final class TimeRules {
 
     private static final String[] FACTS = {"FILING_DATE", "ACTIVITY_START", "ACTIVITY_END", "PRE_APPROVAL_DATE",
         "PRIOR_APPLICATION_DATE", "PROJECT_START", "FIRST_SUPPORTED_MONTH", "FILM_RELEASE", "FIRST_TRAINING_START",
-        "SECOND_FAIR_END", "UNIT_CLOSURE", "OWNERSHIP_CHANGE", "AUTHORISATION_CANCELLED",
+        "SECOND_FAIR_END", "UNIT_CLOSURE", "OWNERSHIP_CHANGE", "AUTHORISATION_CANCELLED", "HIRE_DATE",
         "PAYMENT_DATE", "DOCUMENT_ISSUE_DATE", "PATIENT_ENTRY", "PATIENT_REGISTRATION", "REPORT_PUBLICATION",
         "DEPARTURE_DATE", "RETURN_DATE"};
     /** Index in {@link #FACTS} of the first fact of an expense line. */
-    private static final int FIRST_EXPENSE_FACT = 13;
+    private static final int FIRST_EXPENSE_FACT = 14;
     private static final String[] DIRECTION_NAMES = {"LATEST_BEFORE", "EARLIEST_BEFORE", "LATEST_AFTER", "LATEST_ON",
         "BEFORE_STRICT", "EARLIEST_AFTER", "EARLIEST_AFTER_OFFSET", "PERIOD_END"};
 
@@ -343,7 +362,8 @@ public final class TimeRules {
             case 9: return a.secondFairEnd();
             case 10: return a.unitClosureDate();
             case 11: return a.ownershipChangeDate();
-            default: return a.authorisationCancelledDate();
+            case 12: return a.authorisationCancelledDate();
+            default: return a.hireDate();
         }
     }
 
@@ -380,12 +400,13 @@ public final class TimeRules {
         final String offset;
         final String failure;
 
-        Check(Catalogue.TimeRule t, String item) {
+        /** {@code triggerFact}, {@code subjectFact}: the rule's own, or those an interpretation puts in their place. */
+        Check(Catalogue.TimeRule t, String item, String triggerFact, String subjectFact) {
             rule = t;
-            checked = t.subject() != null && t.rejection() != null && !t.rejection().equals("DEADLINE_MISSED")
+            checked = subjectFact != null && t.rejection() != null && !t.rejection().equals("DEADLINE_MISSED")
                     && !t.direction().equals("NONE") && t.appliesTo(item);
-            trigger = t.trigger() == null ? -1 : indexOf(FACTS, t.trigger());
-            subject = t.subject() == null ? -1 : indexOf(FACTS, t.subject());
+            trigger = triggerFact == null ? -1 : indexOf(FACTS, triggerFact);
+            subject = subjectFact == null ? -1 : indexOf(FACTS, subjectFact);
             direction = indexOf(DIRECTION_NAMES, t.direction());
             earliest = isEarliest(t);
             when = t.when() == null ? null : new Condition(t.when());
