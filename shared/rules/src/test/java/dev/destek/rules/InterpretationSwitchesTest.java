@@ -166,6 +166,28 @@ class InterpretationSwitchesTest {
     }
 
     @Test
+    void a27c_art29_33_1_coopOrgInAnEk2Province_getsNoProvincePointsByDefault_butDoesWhenSwitched() {
+        // DE is not in EK-1, PROV_A is in EK-2 (config/defaults.yaml): only the province points can change the rate
+        QuoteRequest coop = Claims.claim("COOP_ADVERTISING", "applicant.hqProvince", "PROV_A");
+        QuoteRequest beneficiary = Claims.claim("ADVERTISING", "applicant.hqProvince", "PROV_A");
+        Rules switched = with("  A27_COOP_PROVINCE_BONUS: ALSO_COOPERATION_ORGANISATIONS\n");
+
+        assertThat(Claims.RULES.quote(coop).lines().get(0).ratePercent()).isEqualByComparingTo("50.00");
+        assertThat(switched.quote(coop).lines().get(0).ratePercent()).isEqualByComparingTo("60.00");
+        assertThat(switched.quote(coop).totalSupport().amount()).isEqualByComparingTo("600.00");
+        // a beneficiary had the points under either reading
+        assertThat(Claims.RULES.quote(beneficiary).lines().get(0).ratePercent()).isEqualByComparingTo("60.00");
+    }
+
+    @Test
+    void a27c_coopOrgOutsideEk2_getsNoProvincePoints_evenWhenSwitched() {
+        QuoteRequest coop = Claims.claim("COOP_ADVERTISING", "applicant.hqProvince", "PROV_Z");
+
+        assertThat(with("  A27_COOP_PROVINCE_BONUS: ALSO_COOPERATION_ORGANISATIONS\n").quote(coop).lines().get(0)
+                .ratePercent()).isEqualByComparingTo("50.00");
+    }
+
+    @Test
     void switches_shouldBeValidatedAtStartUp() {
         assertThatThrownBy(() -> with("  A29_QUOTE_PROVINCE: CAPITAL\n")).isInstanceOf(RulesConfigException.class)
                 .hasMessageContaining("interpretations.A29_QUOTE_PROVINCE").hasMessageContaining("APPLICANT_HQ");

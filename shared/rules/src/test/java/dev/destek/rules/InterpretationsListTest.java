@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/interpretations.yaml lists every DOMAIN §11 interpretation (A-01 … A-56) with the reading applied. A switch it
  * names must exist in the configuration defaults, and every interpretation switch in the defaults must be listed.
+ * An entry names one switch, or a list of them when it holds several independent points.
  */
 class InterpretationsListTest {
     private static final Path LIST = Path.of("..", "..", "docs", "interpretations.yaml");
@@ -57,12 +58,21 @@ class InterpretationsListTest {
         List<String> listed = new ArrayList<>();
         for (JsonNode i : YAML.readTree(LIST.toFile()).get("interpretations")) {
             if (i.get("status").asText().equals("SWITCH")) {
-                String key = i.get("switch").asText();
-                listed.add(key);
-                boolean known = key.startsWith("interpretations.")
-                        ? latest.has(key.substring("interpretations.".length()))
-                        : !defaults.at("/" + key.replace('.', '/')).isMissingNode();
-                assertThat(known).as(i.get("id").asText() + " names " + key).isTrue();
+                // one key, or a list when an entry has several independent points (A-27 (b) and (c))
+                List<String> keys = new ArrayList<>();
+                if (i.get("switch").isArray()) {
+                    i.get("switch").forEach(k -> keys.add(k.asText()));
+                } else {
+                    keys.add(i.get("switch").asText());
+                }
+                assertThat(keys).as(i.get("id").asText() + " names a switch").isNotEmpty();
+                for (String key : keys) {
+                    listed.add(key);
+                    boolean known = key.startsWith("interpretations.")
+                            ? latest.has(key.substring("interpretations.".length()))
+                            : !defaults.at("/" + key.replace('.', '/')).isMissingNode();
+                    assertThat(known).as(i.get("id").asText() + " names " + key).isTrue();
+                }
             }
         }
         latest.fieldNames().forEachRemaining(id -> {

@@ -37,6 +37,7 @@ public final class QuoteCalculator {
     public static final String USD = "USD";
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(SCALE);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final String COOPERATION_ORGANISATION = "COOPERATION_ORGANISATION";
     private static final String CONFIG_RATE = "CONFIG (Decree 2015/8 rate, not in the sources)";
 
     private final Catalogue catalogue;
@@ -58,6 +59,11 @@ public final class QuoteCalculator {
     private final boolean costliestDays;
     /** DOMAIN A-23 (A23_REPRESENTATIVES): "at most 2 representatives" is 2 for the whole claim, not 2 per entity. */
     private final boolean representativesInTotal;
+    /**
+     * DOMAIN A-27(c) (A27_COOP_PROVINCE_BONUS): a cooperation organisation's Art. 29 activity gets the EK-2 points
+     * by its headquarters province too, although 33(1) names beneficiaries.
+     */
+    private final boolean coopProvinceBonus;
 
     /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
     public QuoteCalculator(Catalogue catalogue, DeploymentConfig config, TimeRules timeRules,
@@ -67,6 +73,7 @@ public final class QuoteCalculator {
         this.quotesByActivityProvince = "ACTIVITY_PROVINCE".equals(interpretations.get("A29_QUOTE_PROVINCE"));
         this.costliestDays = "COSTLIEST_FIVE_DAYS".equals(interpretations.get("A17_EVENT_DAYS"));
         this.representativesInTotal = "TOTAL".equals(interpretations.get("A23_REPRESENTATIVES"));
+        this.coopProvinceBonus = "ALSO_COOPERATION_ORGANISATIONS".equals(interpretations.get("A27_COOP_PROVINCE_BONUS"));
         this.timeRules = timeRules;
         this.rulesVersion = catalogue.version + "; config " + config.describe();
         this.ek1Origin = config.origin("ek1Countries");
@@ -1107,7 +1114,8 @@ public final class QuoteCalculator {
         Timeline.Entry<Catalogue.ProvinceBonus> bonus = catalogue.provinceBonus.entryOrNull(refDate);
         Set<String> ek2 = config.ek2Provinces.valueOrNull(refDate);
         String province = r.applicant().hqProvince();
-        boolean roleOk = bonus != null && bonus.value().applicantRoles().contains(r.applicant().role());
+        boolean roleOk = bonus != null && (bonus.value().applicantRoles().contains(r.applicant().role())
+                || coopProvinceBonus && COOPERATION_ORGANISATION.equals(r.applicant().role()));
         boolean listed = province != null && ek2 != null && ek2.contains(province);
         BigDecimal provinceAdd = roleOk && listed ? bonus.value().points() : BigDecimal.ZERO;
         claim.provinceAdd = provinceAdd;
