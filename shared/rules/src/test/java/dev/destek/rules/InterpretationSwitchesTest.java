@@ -122,7 +122,8 @@ class InterpretationSwitchesTest {
         assertThat(base(perEntity, 1)).isEqualByComparingTo("1000.00");
         assertThat(base(total, 0)).isEqualByComparingTo("1000.00");
         assertThat(base(total, 1)).isEqualByComparingTo("0.00");
-        assertThat(total.totalSupport().amount()).isEqualByComparingTo(perEntity.totalSupport().amount().divide(BigDecimal.valueOf(2)));
+        assertThat(total.totalSupport().amount())
+                .isEqualByComparingTo(perEntity.totalSupport().amount().divide(BigDecimal.valueOf(2)));
     }
 
     @Test
@@ -185,6 +186,43 @@ class InterpretationSwitchesTest {
 
         assertThat(with("  A27_COOP_PROVINCE_BONUS: ALSO_COOPERATION_ORGANISATIONS\n").quote(coop).lines().get(0)
                 .ratePercent()).isEqualByComparingTo("50.00");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static QuoteRequest fourAdPaymentsInMarch(String item) {
+        Map<String, Object> tree = Claims.tree(item);
+        Map<String, Object> first = (Map<String, Object>) ((List<Object>) tree.get("expenses")).get(0);
+        List<Object> expenses = new java.util.ArrayList<>();
+        List<Object> rates = new java.util.ArrayList<>();
+        for (String day : List.of("2025-03-03", "2025-03-10", "2025-03-20", "2025-03-28")) {
+            Map<String, Object> ad = new LinkedHashMap<>(first);
+            ad.put("id", day);
+            ad.put("currency", "EUR");
+            ad.put("paymentDate", day);
+            ad.put("socialOrSearchAd", true);
+            expenses.add(ad);
+            rates.add(Map.of("currency", "EUR", "date", day, "usdPerUnit", "1.0000", "source", "TCMB_INDICATIVE"));
+        }
+        // the 15th of March 2025 is a Saturday: Art. 36(2) takes Monday the 17th
+        rates.add(Map.of("currency", "EUR", "date", "2025-03-17", "usdPerUnit", "1.1000", "source", "TCMB_INDICATIVE"));
+        tree.put("expenses", expenses);
+        tree.put("exchangeRates", rates);
+        return Claims.JSON.convertValue(tree, QuoteRequest.class);
+    }
+
+    @Test
+    void a31_art36_2_fifteenthOfTheMonthRate_appliesToCoopAdvertisingByDefault_butNotWhenSwitched() {
+        // four ad payments of 1000.00 EUR in March: 1100.00 USD each at the 15th's rate, 1000.00 at their own dates
+        QuoteRequest coop = fourAdPaymentsInMarch("COOP_ADVERTISING");
+        Rules advertisersOnly = with("  A31_COOP_ADVERTISING_RATE_DATE: ADVERTISERS_ONLY\n");
+
+        assertThat(Claims.RULES.quote(coop).lines())
+                .allSatisfy(l -> assertThat(l.eligibleBase()).isEqualByComparingTo("1100.00"));
+        assertThat(advertisersOnly.quote(coop).lines())
+                .allSatisfy(l -> assertThat(l.eligibleBase()).isEqualByComparingTo("1000.00"));
+        // the advertiser's own lines keep the 15th's rate under either reading
+        assertThat(advertisersOnly.quote(fourAdPaymentsInMarch("ADVERTISING")).lines())
+                .allSatisfy(l -> assertThat(l.eligibleBase()).isEqualByComparingTo("1100.00"));
     }
 
     @Test

@@ -64,6 +64,8 @@ public final class QuoteCalculator {
      * by its headquarters province too, although 33(1) names beneficiaries.
      */
     private final boolean coopProvinceBonus;
+    /** DOMAIN A-31 (A31_COOP_ADVERTISING_RATE_DATE): the Art. 36(2) 15th-of-month rate date also for Art. 29(1). */
+    private final boolean coopSocialSearchRateDate;
 
     /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
     public QuoteCalculator(Catalogue catalogue, DeploymentConfig config, TimeRules timeRules,
@@ -73,7 +75,10 @@ public final class QuoteCalculator {
         this.quotesByActivityProvince = "ACTIVITY_PROVINCE".equals(interpretations.get("A29_QUOTE_PROVINCE"));
         this.costliestDays = "COSTLIEST_FIVE_DAYS".equals(interpretations.get("A17_EVENT_DAYS"));
         this.representativesInTotal = "TOTAL".equals(interpretations.get("A23_REPRESENTATIVES"));
-        this.coopProvinceBonus = "ALSO_COOPERATION_ORGANISATIONS".equals(interpretations.get("A27_COOP_PROVINCE_BONUS"));
+        this.coopSocialSearchRateDate =
+                !"ADVERTISERS_ONLY".equals(interpretations.get("A31_COOP_ADVERTISING_RATE_DATE"));
+        this.coopProvinceBonus =
+                "ALSO_COOPERATION_ORGANISATIONS".equals(interpretations.get("A27_COOP_PROVINCE_BONUS"));
         this.timeRules = timeRules;
         this.rulesVersion = catalogue.version + "; config " + config.describe();
         this.ek1Origin = config.origin("ek1Countries");
@@ -117,12 +122,12 @@ public final class QuoteCalculator {
         final Timeline<Catalogue.ItemProfile> profiles;
         final Timeline<BigDecimal> baseRates;
         final String baseRateOrigin;
-        /** Art. 36(2): the 15th-of-the-month rate date for social/search ads (ADVERTISING, COOP_ADVERTISING). */
+        /** Art. 36(2): the 15th-of-the-month rate date for social/search ads (ADVERTISING; COOP_ADVERTISING: A-31). */
         final boolean socialSearchRateDate;
         /** Art. 36(3): the e-ticket date for PATIENT_TRAVEL. */
         final boolean eTicketRateDate;
 
-        ItemRules(String item, Catalogue catalogue, DeploymentConfig config) {
+        ItemRules(String item, Catalogue catalogue, DeploymentConfig config, boolean coopSocialSearchRateDate) {
             versions = catalogue.items.get(item);
             latestArticle = versions.latest().isPresent() ? versions.latest().get().value().article() : item;
             filingPeriods = catalogue.filingPeriods.get(item);
@@ -135,7 +140,8 @@ public final class QuoteCalculator {
             profiles = catalogue.profiles.get(item);
             baseRates = config.baseRates.get(item);
             baseRateOrigin = config.origin("baseRates", item);
-            socialSearchRateDate = item.equals("ADVERTISING") || item.equals("COOP_ADVERTISING");
+            socialSearchRateDate = item.equals("ADVERTISING")
+                    || coopSocialSearchRateDate && item.equals("COOP_ADVERTISING");
             eTicketRateDate = item.equals("PATIENT_TRAVEL");
         }
 
@@ -164,7 +170,7 @@ public final class QuoteCalculator {
     private ItemRules itemRules(String item) {
         ItemRules rules = itemRules.get(item);
         if (rules == null) {
-            rules = new ItemRules(item, catalogue, config);
+            rules = new ItemRules(item, catalogue, config, coopSocialSearchRateDate);
             ItemRules raced = itemRules.putIfAbsent(item, rules);
             rules = raced == null ? rules : raced;
         }
@@ -740,7 +746,8 @@ public final class QuoteCalculator {
                     break;
                 case "MAX_DAYS":
                     List<BigDecimal> perDay = e.dayAmounts();
-                    Integer days = e.days() != null ? e.days() : perDay != null ? Integer.valueOf(perDay.size()) : nights;
+                    Integer days = e.days() != null ? e.days()
+                            : perDay != null ? Integer.valueOf(perDay.size()) : nights;
                     if (days == null) {
                         missing = "days";
                         break;

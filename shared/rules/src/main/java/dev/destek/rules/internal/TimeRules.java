@@ -23,7 +23,8 @@ public final class TimeRules {
     /** Facts of the claim (one value per request). */
     static final Set<String> CLAIM_FACTS = Set.of("ACTIVITY_START", "ACTIVITY_END", "PRE_APPROVAL_DATE",
             "PRIOR_APPLICATION_DATE", "PROJECT_START", "FIRST_SUPPORTED_MONTH", "FILM_RELEASE", "FIRST_TRAINING_START",
-            "SECOND_FAIR_END", "UNIT_CLOSURE", "OWNERSHIP_CHANGE", "AUTHORISATION_CANCELLED", "FILING_DATE", "HIRE_DATE");
+            "SECOND_FAIR_END", "UNIT_CLOSURE", "OWNERSHIP_CHANGE", "AUTHORISATION_CANCELLED", "FILING_DATE",
+            "HIRE_DATE");
     /** Facts of an expense line (one value per line). */
     static final Set<String> EXPENSE_FACTS = Set.of("PAYMENT_DATE", "DOCUMENT_ISSUE_DATE", "PATIENT_ENTRY",
             "PATIENT_REGISTRATION", "REPORT_PUBLICATION", "DEPARTURE_DATE", "RETURN_DATE");
