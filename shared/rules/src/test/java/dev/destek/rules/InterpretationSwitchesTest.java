@@ -226,6 +226,20 @@ class InterpretationSwitchesTest {
     }
 
     @Test
+    void a40_art27_3_changeNotice_isForHiserActivitiesByDefault_andForDelegationsTooWhenSwitched() {
+        // programme starts 2025-03-03: changes must be notified by 2025-02-24
+        QuoteRequest delegation = Claims.claim("TRADE_DELEGATION");
+        LocalDate today = LocalDate.parse("2025-02-01");
+
+        assertThat(Claims.RULES.deadlines(delegation, today)).extracting(Deadline::ruleId).doesNotContain("T15");
+        assertThat(with("  A40_OTHER_PRE_APPROVED_EVENTS: ALSO_DELEGATIONS\n").deadlines(delegation, today))
+                .filteredOn(d -> d.ruleId().equals("T15")).extracting(Deadline::date)
+                .containsExactly(LocalDate.parse("2025-02-24"));
+        assertThat(Claims.RULES.deadlines(Claims.claim("HISER_NEEDS_ANALYSIS"), today)).extracting(Deadline::ruleId)
+                .contains("T15");
+    }
+
+    @Test
     void switches_shouldBeValidatedAtStartUp() {
         assertThatThrownBy(() -> with("  A29_QUOTE_PROVINCE: CAPITAL\n")).isInstanceOf(RulesConfigException.class)
                 .hasMessageContaining("interpretations.A29_QUOTE_PROVINCE").hasMessageContaining("APPLICANT_HQ");

@@ -45,6 +45,12 @@ public final class TimeRules {
      */
     private final Map<String, String> triggerOf = new java.util.HashMap<>();
     private final Map<String, String> subjectOf = new java.util.HashMap<>();
+    /**
+     * Rule id → items it applies to beyond its own under the interpretation in force: DOMAIN A-40
+     * (A40_OTHER_PRE_APPROVED_EVENTS: 27(3)'s "other pre-approved events", T15, also covers Art. 21 delegations).
+     * Deadline-only rules: none of them is a quote-time check.
+     */
+    private final Map<String, Set<String>> extraItems = new java.util.HashMap<>();
 
     /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
     public TimeRules(Catalogue catalogue, DeploymentConfig config, Map<String, String> interpretations) {
@@ -56,6 +62,9 @@ public final class TimeRules {
         }
         if ("HIRE_DATE".equals(interpretations.get("A19_LANGUAGE_EXAM_REFERENCE"))) {
             triggerOf.put("T39", "HIRE_DATE");
+        }
+        if ("ALSO_DELEGATIONS".equals(interpretations.get("A40_OTHER_PRE_APPROVED_EVENTS"))) {
+            extraItems.put("T15", Set.of("TRADE_DELEGATION"));
         }
         // rule by rule over the items each names, not every item × every rule: same lists (rule order), a fraction
         // of the interpreted work at cold start
@@ -203,7 +212,7 @@ public final class TimeRules {
                 continue;
             }
             Catalogue.TimeRule t = entry.get().value();
-            if (t.direction().equals("NONE") || !t.appliesTo(item) || !applicable(t, r)) {
+            if (t.direction().equals("NONE") || !appliesTo(t, item) || !applicable(t, r)) {
                 continue;
             }
             String fact = triggerOf.getOrDefault(t.id(), t.trigger());
@@ -224,6 +233,10 @@ public final class TimeRules {
         out.sort(Comparator.comparing(Deadline::date).thenComparing(Deadline::ruleId)
                 .thenComparing(d -> d.subject() == null ? "" : d.subject()));
         return out;
+    }
+
+    private boolean appliesTo(Catalogue.TimeRule t, String item) {
+        return t.appliesTo(item) || extraItems.getOrDefault(t.id(), Set.of()).contains(item);
     }
 
     private Deadline deadline(Catalogue.TimeRule t, String triggerFact, String article, LocalDate trigger,
