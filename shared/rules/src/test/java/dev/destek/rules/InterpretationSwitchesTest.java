@@ -240,6 +240,28 @@ class InterpretationSwitchesTest {
     }
 
     @Test
+    void a41_art28_1_finalReport_hasNoDeadlineByDefault_andOneWhenDaysAreConfigured() {
+        // the project ends 2025-03-07 (activity.end)
+        QuoteRequest monitoring = Claims.claim("HISER_MONITORING");
+        LocalDate today = LocalDate.parse("2025-04-01");
+        Rules sixtyDays = Requests.withConfig(dir, "deadlines.yaml", "deadlines: {finalReportDueDays: 60}\n");
+
+        assertThat(Claims.RULES.deadlines(monitoring, today)).extracting(Deadline::ruleId).doesNotContain("T53");
+        Deadline d = sixtyDays.deadlines(monitoring, today).stream().filter(x -> x.ruleId().equals("T53"))
+                .findFirst().orElseThrow();
+        assertThat(d.date()).isEqualTo(LocalDate.parse("2025-05-06"));
+        assertThat(d.kind()).isEqualTo("LATEST");
+        assertThat(d.status()).isEqualTo(Deadline.Status.OPEN);
+        assertThat(d.description()).contains("60 days");
+    }
+
+    @Test
+    void a41_finalReportDueDays_mustBeAPositiveWholeNumber() {
+        assertThatThrownBy(() -> Requests.withConfig(dir, "deadlines.yaml", "deadlines: {finalReportDueDays: 0}\n"))
+                .isInstanceOf(RulesConfigException.class).hasMessageContaining("deadlines.finalReportDueDays");
+    }
+
+    @Test
     void switches_shouldBeValidatedAtStartUp() {
         assertThatThrownBy(() -> with("  A29_QUOTE_PROVINCE: CAPITAL\n")).isInstanceOf(RulesConfigException.class)
                 .hasMessageContaining("interpretations.A29_QUOTE_PROVINCE").hasMessageContaining("APPLICANT_HQ");

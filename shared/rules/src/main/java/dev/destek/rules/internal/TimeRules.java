@@ -51,6 +51,8 @@ public final class TimeRules {
      * Deadline-only rules: none of them is a quote-time check.
      */
     private final Map<String, Set<String>> extraItems = new java.util.HashMap<>();
+    /** The EK-28 final-report rule (Art. 28(1)): dated only when deadlines.finalReportDueDays is configured. */
+    private static final String FINAL_REPORT = "T53";
 
     /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
     public TimeRules(Catalogue catalogue, DeploymentConfig config, Map<String, String> interpretations) {
@@ -212,6 +214,13 @@ public final class TimeRules {
                 continue;
             }
             Catalogue.TimeRule t = entry.get().value();
+            if (t.id().equals(FINAL_REPORT) && config.finalReportDueDays != null && appliesTo(t, item)) {
+                LocalDate end = claimFact("ACTIVITY_END", r);
+                if (end != null) {
+                    out.add(finalReport(t, entry.get().reference(), end, today, dueSoonDays));
+                }
+                continue;
+            }
             if (t.direction().equals("NONE") || !appliesTo(t, item) || !applicable(t, r)) {
                 continue;
             }
@@ -239,10 +248,30 @@ public final class TimeRules {
         return t.appliesTo(item) || extraItems.getOrDefault(t.id(), Set.of()).contains(item);
     }
 
+    /**
+     * T53, DOMAIN A-41: the EK-28 final report, which the circular gives no deadline, falls due the configured
+     * deadlines.finalReportDueDays after the project end; the texts say the number is configuration.
+     */
+    private Deadline finalReport(Catalogue.TimeRule t, String article, LocalDate end, LocalDate today,
+                                 int dueSoonDays) {
+        int days = config.finalReportDueDays;
+        Deadline d = deadline(t, "ACTIVITY_END", article, end, extend(end.plusDays(days)), false, null, today,
+                dueSoonDays);
+        return new Deadline(d.ruleId(), d.article(), d.date(), d.kind(), d.subject(), d.trigger(), d.triggerDate(),
+                "HİSER final report EK-28 within " + days + " days of the project end (CONFIG "
+                        + config.origin("deadlines", "finalReportDueDays") + "; Art. 28(1) states none, DOMAIN A-41)",
+                d.consequence(), d.status(), "HİSER nihai raporu EK-28 proje bitiminden itibaren " + days
+                        + " gün içinde (yapılandırma; Madde 28(1) süre belirtmez)", d.consequenceTr());
+    }
+
     private Deadline deadline(Catalogue.TimeRule t, String triggerFact, String article, LocalDate trigger,
                               String subject, LocalDate today, int dueSoonDays) {
-        LocalDate date = boundary(t, trigger);
-        boolean earliest = isEarliest(t);
+        return deadline(t, triggerFact, article, trigger, boundary(t, trigger), isEarliest(t), subject, today,
+                dueSoonDays);
+    }
+
+    private Deadline deadline(Catalogue.TimeRule t, String triggerFact, String article, LocalDate trigger,
+                              LocalDate date, boolean earliest, String subject, LocalDate today, int dueSoonDays) {
         Deadline.Status status;
         if (earliest) {
             status = today.isBefore(date) ? Deadline.Status.NOT_YET : Deadline.Status.OPEN;
