@@ -262,6 +262,36 @@ class InterpretationSwitchesTest {
     }
 
     @Test
+    void a21_art7_3_certificateCap_limitsTheSupportByDefault_orTheExpenseBaseWhenSwitched() {
+        // 40000.00 consultancy at 50 %: support 20000.00 capped at 15000.00, or base capped at 15000.00 → 7500.00
+        QuoteRequest claim = Claims.claim("CERTIFICATION", "expense.kind", "CONSULTANCY", "expense.amount", "40000.00",
+                "expense.capKey", "ISO-1", "expense.capUsedUsd", "0");
+        Quote.Line bySupport = Claims.RULES.quote(claim).lines().get(0);
+        Quote.Line byBase = with("  A21_CAP_BASIS: EXPENSE_BASE\n").quote(claim).lines().get(0);
+
+        assertThat(bySupport.eligibleBase()).isEqualByComparingTo("40000.00");
+        assertThat(bySupport.support()).isEqualByComparingTo("15000.00");
+        assertThat(byBase.eligibleBase()).isEqualByComparingTo("15000.00");
+        assertThat(byBase.support()).isEqualByComparingTo("7500.00");
+        assertThat(byBase.trace()).anySatisfy(t -> {
+            assertThat(t.ruleId()).isEqualTo("C_CERT_15000");
+            assertThat(t.inputs()).containsEntry("basis", "EXPENSE_BASE");
+        });
+    }
+
+    @Test
+    void a21_expenseBase_countsEarlierUseAndEarlierLinesOfTheRequest() {
+        // 20000.00 cap, 12000.00 of it already counted: 8000.00 left for the first line, nothing for the second
+        QuoteRequest claim = twoLines("GAME_APP_MARKET_ENTRY", Map.of("kind", "HOSTING", "amount", "10000.00",
+                "capKey", "GAME-1", "capUsedUsd", "12000.00"), Map.of("id", "E2"));
+        Quote q = with("  A21_CAP_BASIS: EXPENSE_BASE\n").quote(claim);
+
+        assertThat(base(q, 0)).isEqualByComparingTo("8000.00");
+        assertThat(base(q, 1)).isEqualByComparingTo("0.00");
+        assertThat(q.totalSupport().amount()).isEqualByComparingTo("4000.00");
+    }
+
+    @Test
     void switches_shouldBeValidatedAtStartUp() {
         assertThatThrownBy(() -> with("  A29_QUOTE_PROVINCE: CAPITAL\n")).isInstanceOf(RulesConfigException.class)
                 .hasMessageContaining("interpretations.A29_QUOTE_PROVINCE").hasMessageContaining("APPLICANT_HQ");

@@ -66,6 +66,11 @@ public final class QuoteCalculator {
     private final boolean coopProvinceBonus;
     /** DOMAIN A-31 (A31_COOP_ADVERTISING_RATE_DATE): the Art. 36(2) 15th-of-month rate date also for Art. 29(1). */
     private final boolean coopSocialSearchRateDate;
+    /**
+     * DOMAIN A-21, §5.4 (A21_CAP_BASIS): the 7(3) / 15(2) caps limit the expense base before the rate instead of the
+     * support amount after it ("supported in the amount of at most" read as the expense counted).
+     */
+    private final boolean supportCapsOnExpenseBase;
 
     /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
     public QuoteCalculator(Catalogue catalogue, DeploymentConfig config, TimeRules timeRules,
@@ -77,6 +82,7 @@ public final class QuoteCalculator {
         this.representativesInTotal = "TOTAL".equals(interpretations.get("A23_REPRESENTATIVES"));
         this.coopSocialSearchRateDate =
                 !"ADVERTISERS_ONLY".equals(interpretations.get("A31_COOP_ADVERTISING_RATE_DATE"));
+        this.supportCapsOnExpenseBase = "EXPENSE_BASE".equals(interpretations.get("A21_CAP_BASIS"));
         this.coopProvinceBonus =
                 "ALSO_COOPERATION_ORGANISATIONS".equals(interpretations.get("A27_COOP_PROVINCE_BONUS"));
         this.timeRules = timeRules;
@@ -554,7 +560,7 @@ public final class QuoteCalculator {
         if (cap != null && e.capUsedUsd() == null) {
             trace.add(step(cap.value().id(), cap.reference(), inputs("kind", e.kind(), "maxUsd",
                     cap.value().maxUsd(), "scope", cap.value().scope(),
-                    "basis", cap.value().basis(), "capUsedUsd", "unknown"),
+                    "basis", supportCapsOnExpenseBase ? "EXPENSE_BASE" : cap.value().basis(), "capUsedUsd", "unknown"),
                     "MANUAL_REVIEW: cap is cumulative per " + cap.value().scope()
                             + " over all claims; send capUsedUsd from the claim history"));
             rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, cap.reference()));
@@ -569,14 +575,18 @@ public final class QuoteCalculator {
             rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, decreeCapArticle(item, decreeCap.get())));
         }
         BigDecimal base = rejections.isEmpty() ? capped : ZERO;
+        boolean capOnBase = supportCapsOnExpenseBase && cap != null && e.capUsedUsd() != null && base.signum() > 0;
+        if (capOnBase) {
+            base = applySupportCap(cap, e, "EXPENSE_BASE", "eligibleBase", base, claim.capUse, trace);
+        }
         trace.add(step("eligible-base", ir.latestArticle, inputs("claimed", claimed,
                 "currency", e.currency(), "amountUsd", amountUsd == null ? "n/a" : amountUsd,
                 "afterCaps", capped, "rejections", codes(rejections)), TraceInputs.plain(base)));
         BigDecimal support = base.multiply(rate).setScale(SCALE, ROUNDING);
         trace.add(step("support", "House rule (DOMAIN A-54): HALF_UP to 2 decimals",
                 inputs("eligibleBase", base, "rate", rate), TraceInputs.plain(support)));
-        if (cap != null && e.capUsedUsd() != null && base.signum() > 0) {
-            support = applySupportCap(cap, e, support, claim.capUse, trace);
+        if (!capOnBase && cap != null && e.capUsedUsd() != null && base.signum() > 0) {
+            support = applySupportCap(cap, e, cap.value().basis(), "support", support, claim.capUse, trace);
         }
         if (decreeCap.isPresent() && received != null && base.signum() > 0) {
             support = applyDecreeCap(item, decreeCap.get(), received, support, claim.capUse, trace);
@@ -644,10 +654,14 @@ public final class QuoteCalculator {
         return out;
     }
 
-    /** Support-amount caps (Art. 7(3), 15(2); DOMAIN §5.4): min(support, cap − earlier use − use in this request). */
+    /**
+     * Support-amount caps (Art. 7(3), 15(2); DOMAIN §5.4): min(amount, cap − earlier use − use in this request), the
+     * amount being the support (basis SUPPORT_AMOUNT) or, under A21_CAP_BASIS EXPENSE_BASE, the eligible base.
+     */
     @Cites(article = "Art. 7(3), 15(2)", since = "2015-06-02")
-    private BigDecimal applySupportCap(Timeline.Entry<Catalogue.SupportCap> cap, QuoteRequest.Expense e,
-                                       BigDecimal support, Map<String, BigDecimal> capUse, List<Quote.TraceStep> trace) {
+    private BigDecimal applySupportCap(Timeline.Entry<Catalogue.SupportCap> cap, QuoteRequest.Expense e, String basis,
+                                       String amountName, BigDecimal support, Map<String, BigDecimal> capUse,
+                                       List<Quote.TraceStep> trace) {
         String key = cap.value().id() + "/" + (e.capKey() == null ? "" : e.capKey());
         BigDecimal usedHere = capUse.getOrDefault(key, ZERO);
         BigDecimal remaining = cap.value().maxUsd().subtract(e.capUsedUsd()).subtract(usedHere).max(ZERO);
@@ -655,8 +669,8 @@ public final class QuoteCalculator {
         capUse.put(key, usedHere.add(out));
         trace.add(step(cap.value().id(), cap.reference(), inputs("capKey", String.valueOf(e.capKey()), "maxUsd",
                 cap.value().maxUsd(), "capUsedUsd", e.capUsedUsd(),
-                "usedInThisRequest", usedHere, "support", support,
-                "basis", cap.value().basis()), out.compareTo(support) < 0 ? TraceInputs.plain("CAPPED ", out)
+                "usedInThisRequest", usedHere, amountName, support,
+                "basis", basis), out.compareTo(support) < 0 ? TraceInputs.plain("CAPPED ", out)
                 : TraceInputs.plain("WITHIN_CAP ", out)));
         return out;
     }
