@@ -292,6 +292,23 @@ class InterpretationSwitchesTest {
     }
 
     @Test
+    void catalogue_listsEveryCircularSwitch_withTheOptionInForceAndWhereItWasChosen() {
+        Rules switched = with("  A17_EVENT_DAYS: COSTLIEST_FIVE_DAYS\n");
+
+        assertThat(Claims.RULES.catalogue().interpretations()).extracting(CatalogueView.Interpretation::id)
+                .contains("A05_REPORT_AGE_DATE", "A06_PRE_APPROVAL_DAY", "A17_EVENT_DAYS", "A19_LANGUAGE_EXAM_REFERENCE",
+                        "A21_CAP_BASIS", "A23_REPRESENTATIVES", "A27_COOP_PROVINCE_BONUS", "A29_QUOTE_PROVINCE",
+                        "A31_COOP_ADVERTISING_RATE_DATE", "A40_OTHER_PRE_APPROVED_EVENTS");
+        assertThat(Claims.RULES.catalogue().interpretations()).filteredOn(i -> i.id().equals("A17_EVENT_DAYS"))
+                .singleElement().satisfies(i -> assertThat(i.selected()).isEqualTo("FIRST_FIVE_DAYS"));
+        assertThat(switched.catalogue().interpretations()).filteredOn(i -> i.id().equals("A17_EVENT_DAYS"))
+                .singleElement().satisfies(i -> {
+                    assertThat(i.selected()).isEqualTo("COSTLIEST_FIVE_DAYS");
+                    assertThat(i.source()).contains("interpretations.yaml");
+                });
+    }
+
+    @Test
     void switches_shouldBeValidatedAtStartUp() {
         assertThatThrownBy(() -> with("  A29_QUOTE_PROVINCE: CAPITAL\n")).isInstanceOf(RulesConfigException.class)
                 .hasMessageContaining("interpretations.A29_QUOTE_PROVINCE").hasMessageContaining("APPLICANT_HQ");
