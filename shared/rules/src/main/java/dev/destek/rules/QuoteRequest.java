@@ -71,6 +71,9 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param hireDate                HİSER employment (Art. 25): the date the expert was hired; T39 measures the
      *                                2-year age of the language exam from it when interpretation
      *                                A19_LANGUAGE_EXAM_REFERENCE is HIRE_DATE (by default from the filing date)
+     * @param claimPeriodFrom         first month the claim covers (Arts. 12(1), 17(1): claims cover at least three
+     *                                months; interpretation A13_PERIOD_MODE)
+     * @param claimPeriodTo           last month the claim covers (inclusive); with {@code claimPeriodFrom}
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
@@ -81,15 +84,16 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                            Integer programmeDays, Integer participants, Integer quotes, LocalDate protocolSignedDate,
                            Integer delegationsInYear, String eventId,
                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal supportReceivedUsd,
-                           String province, Integer supportYear, LocalDate hireDate) {
+                           String province, Integer supportYear, LocalDate hireDate, YearMonth claimPeriodFrom,
+                           YearMonth claimPeriodTo) {
 
         /** The first version's shape. */
         public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate) {
             this(countries, start, end, preApprovalDate, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
-        /** The shape before {@code hireDate}. */
+        /** The shape before {@code hireDate} and the claim period. */
         public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
                         LocalDate priorApplicationDate, LocalDate projectStart, YearMonth firstSupportedMonth,
                         LocalDate filmReleaseDate, LocalDate firstTrainingStart, LocalDate secondFairEnd,
@@ -101,7 +105,8 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
             this(countries, start, end, preApprovalDate, priorApplicationDate, projectStart, firstSupportedMonth,
                     filmReleaseDate, firstTrainingStart, secondFairEnd, unitClosureDate, ownershipChangeDate,
                     authorisationCancelledDate, ministryOrganised, subtype, programmeDays, participants, quotes,
-                    protocolSignedDate, delegationsInYear, eventId, supportReceivedUsd, province, supportYear, null);
+                    protocolSignedDate, delegationsInYear, eventId, supportReceivedUsd, province, supportYear, null,
+                    null, null);
         }
     }
 

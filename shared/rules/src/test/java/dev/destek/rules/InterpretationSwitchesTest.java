@@ -291,12 +291,54 @@ class InterpretationSwitchesTest {
         assertThat(q.totalSupport().amount()).isEqualByComparingTo("4000.00");
     }
 
+    private static QuoteRequest interpreterClaim(String from, String to) {
+        return Claims.claim("INTERPRETER", "activity.firstSupportedMonth", "2025-01", "activity.claimPeriodFrom", from,
+                "activity.claimPeriodTo", to);
+    }
+
+    @Test
+    void a13_art12_1_claimPeriod_isThreeMonthsOrMoreByDefault_orOneFixedThreeMonthPeriodWhenSwitched() {
+        // support from January 2025: the fixed periods are Jan–Mar, Apr–Jun, …
+        QuoteRequest fiveMonths = interpreterClaim("2025-02", "2025-06");
+        QuoteRequest secondPeriod = interpreterClaim("2025-04", "2025-06");
+        QuoteRequest offPeriod = interpreterClaim("2025-02", "2025-04");
+        Rules periods = with("  A13_PERIOD_MODE: THREE_MONTH_PERIODS\n");
+
+        assertThat(Claims.RULES.quote(fiveMonths).rejections()).isEmpty();
+        assertThat(Claims.RULES.quote(offPeriod).rejections()).isEmpty();
+        assertThat(periods.quote(fiveMonths).rejections())
+                .containsExactly(new Quote.Rejection("CLAIM_PERIOD_MISMATCH", "Art. 12(1)"));
+        assertThat(periods.quote(offPeriod).rejections())
+                .containsExactly(new Quote.Rejection("CLAIM_PERIOD_MISMATCH", "Art. 12(1)"));
+        assertThat(periods.quote(secondPeriod).rejections()).isEmpty();
+        assertThat(periods.quote(fiveMonths).totalSupport().amount()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void a13_claimOfTwoMonths_isTooShort_underEitherReading_andAClaimWithoutAPeriodIsNotJudged() {
+        QuoteRequest twoMonths = interpreterClaim("2025-04", "2025-05");
+
+        assertThat(Claims.RULES.quote(twoMonths).rejections())
+                .containsExactly(new Quote.Rejection("CLAIM_PERIOD_TOO_SHORT", "Art. 12(1)"));
+        assertThat(with("  A13_PERIOD_MODE: THREE_MONTH_PERIODS\n").quote(twoMonths).rejections())
+                .containsExactly(new Quote.Rejection("CLAIM_PERIOD_TOO_SHORT", "Art. 12(1)"));
+        assertThat(Claims.RULES.quote(Claims.claim("GAME_APP_COMMISSION")).rejections()).isEmpty();
+        assertThat(Claims.codes(Claims.RULES.quote(Claims.claim("GAME_APP_COMMISSION", "activity.claimPeriodFrom",
+                "2025-01", "activity.claimPeriodTo", "2025-01")).lines().get(0))).contains("CLAIM_PERIOD_TOO_SHORT");
+    }
+
+    @Test
+    void a13_claimPeriodEndingBeforeItStarts_isARequestError() {
+        assertThatThrownBy(() -> Claims.RULES.quote(interpreterClaim("2025-06", "2025-04")))
+                .isInstanceOf(QuoteRequestException.class).hasMessageContaining("/activity/claimPeriodTo");
+    }
+
     @Test
     void catalogue_listsEveryCircularSwitch_withTheOptionInForceAndWhereItWasChosen() {
         Rules switched = with("  A17_EVENT_DAYS: COSTLIEST_FIVE_DAYS\n");
 
         assertThat(Claims.RULES.catalogue().interpretations()).extracting(CatalogueView.Interpretation::id)
-                .contains("A05_REPORT_AGE_DATE", "A06_PRE_APPROVAL_DAY", "A17_EVENT_DAYS", "A19_LANGUAGE_EXAM_REFERENCE",
+                .contains("A05_REPORT_AGE_DATE", "A06_PRE_APPROVAL_DAY", "A13_PERIOD_MODE", "A17_EVENT_DAYS", "A19_LANGUAGE_EXAM_REFERENCE",
                         "A21_CAP_BASIS", "A23_REPRESENTATIVES", "A27_COOP_PROVINCE_BONUS", "A29_QUOTE_PROVINCE",
                         "A31_COOP_ADVERTISING_RATE_DATE", "A40_OTHER_PRE_APPROVED_EVENTS");
         assertThat(Claims.RULES.catalogue().interpretations()).filteredOn(i -> i.id().equals("A17_EVENT_DAYS"))
@@ -312,7 +354,7 @@ class InterpretationSwitchesTest {
     void switches_shouldBeValidatedAtStartUp() {
         assertThatThrownBy(() -> with("  A29_QUOTE_PROVINCE: CAPITAL\n")).isInstanceOf(RulesConfigException.class)
                 .hasMessageContaining("interpretations.A29_QUOTE_PROVINCE").hasMessageContaining("APPLICANT_HQ");
-        assertThatThrownBy(() -> with("  A13_PERIOD_MODE: QUARTERS\n"))
-                .hasMessageContaining("interpretations.A13_PERIOD_MODE").hasMessageContaining("unknown interpretation");
+        assertThatThrownBy(() -> with("  A99_UNKNOWN_READING: QUARTERS\n"))
+                .hasMessageContaining("interpretations.A99_UNKNOWN_READING").hasMessageContaining("unknown interpretation");
     }
 }

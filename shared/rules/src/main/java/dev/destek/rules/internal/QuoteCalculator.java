@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -71,6 +72,12 @@ public final class QuoteCalculator {
      * support amount after it ("supported in the amount of at most" read as the expense counted).
      */
     private final boolean supportCapsOnExpenseBase;
+    /**
+     * DOMAIN A-13 (A13_PERIOD_MODE): "at least three-monthly periods" (12(1), 17(1)) read as fixed 3-month periods
+     * counted from the first supported month, one claim each, instead of a claim covering 3 months or more.
+     */
+    private final boolean fixedClaimPeriods;
+    private static final String CLAIM_MONTHS = "claimMonths";
 
     /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
     public QuoteCalculator(Catalogue catalogue, DeploymentConfig config, TimeRules timeRules,
@@ -82,6 +89,7 @@ public final class QuoteCalculator {
         this.representativesInTotal = "TOTAL".equals(interpretations.get("A23_REPRESENTATIVES"));
         this.coopSocialSearchRateDate =
                 !"ADVERTISERS_ONLY".equals(interpretations.get("A31_COOP_ADVERTISING_RATE_DATE"));
+        this.fixedClaimPeriods = "THREE_MONTH_PERIODS".equals(interpretations.get("A13_PERIOD_MODE"));
         this.supportCapsOnExpenseBase = "EXPENSE_BASE".equals(interpretations.get("A21_CAP_BASIS"));
         this.coopProvinceBonus =
                 "ALSO_COOPERATION_ORGANISATIONS".equals(interpretations.get("A27_COOP_PROVINCE_BONUS"));
@@ -277,6 +285,10 @@ public final class QuoteCalculator {
         }
         if (r.activity() != null) {
             positive(r.activity().delegationsInYear(), "/activity/delegationsInYear");
+            if (r.activity().claimPeriodFrom() != null && r.activity().claimPeriodTo() != null
+                    && r.activity().claimPeriodTo().isBefore(r.activity().claimPeriodFrom())) {
+                throw new QuoteRequestException("/activity/claimPeriodTo", "claimPeriodTo is before claimPeriodFrom");
+            }
             if (r.activity().supportReceivedUsd() != null && r.activity().supportReceivedUsd().signum() < 0) {
                 throw new QuoteRequestException("/activity/supportReceivedUsd", "must be zero or positive");
             }
@@ -914,6 +926,13 @@ public final class QuoteCalculator {
             if (v == null) {
                 continue;
             }
+            if (fixedClaimPeriods && l.fact().equals(CLAIM_MONTHS)) {
+                String code = claimPeriod(a, v);
+                if (code != null) {
+                    out.add(new Quote.Rejection(code, l.article()));
+                }
+                continue;
+            }
             Integer min = l.min();
             String province = quotesByActivityProvince ? a.province() : r.applicant().hqProvince();
             if (l.minInEk2Province() != null && province != null
@@ -934,6 +953,20 @@ public final class QuoteCalculator {
         return s != null && s.contains(value);
     }
 
+    /**
+     * A13_PERIOD_MODE THREE_MONTH_PERIODS: the claim covers exactly one 3-month period counted from the first
+     * supported month (null: it does). Without firstSupportedMonth only the length is judged.
+     */
+    private static String claimPeriod(QuoteRequest.Activity a, int months) {
+        if (months < 3) {
+            return RejectionCodes.CLAIM_PERIOD_TOO_SHORT;
+        }
+        YearMonth first = a.firstSupportedMonth();
+        boolean aligned = first == null || !a.claimPeriodFrom().isBefore(first)
+                && first.until(a.claimPeriodFrom(), ChronoUnit.MONTHS) % 3 == 0;
+        return months == 3 && aligned ? null : RejectionCodes.CLAIM_PERIOD_MISMATCH;
+    }
+
     /** The activity fact a counted limit reads; the names are checked at load (Catalogue.COUNTED_FACTS). */
     private static Integer countedFact(String fact, QuoteRequest.Activity a) {
         switch (fact) {
@@ -941,6 +974,9 @@ public final class QuoteCalculator {
             case "participants": return a.participants();
             case "delegationsInYear": return a.delegationsInYear();
             case "quotes": return a.quotes();
+            case CLAIM_MONTHS: // months covered, both ends inclusive (order validated)
+                return a.claimPeriodFrom() == null || a.claimPeriodTo() == null ? null
+                        : (int) a.claimPeriodFrom().until(a.claimPeriodTo(), ChronoUnit.MONTHS) + 1;
             default: throw new IllegalStateException("unchecked counted fact " + fact);
         }
     }
