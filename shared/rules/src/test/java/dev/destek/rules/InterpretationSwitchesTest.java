@@ -164,6 +164,9 @@ class InterpretationSwitchesTest {
         assertThat(with("  A19_LANGUAGE_EXAM_REFERENCE: HIRE_DATE\n").deadlines(claim, today))
                 .filteredOn(d -> d.ruleId().equals("T39")).extracting(Deadline::trigger, Deadline::date)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("HIRE_DATE", LocalDate.parse("2023-01-15")));
+        assertThat(with("  A19_LANGUAGE_EXAM_REFERENCE: HIRE_DATE\n").deadlines(claim, today))
+                .filteredOn(d -> d.ruleId().equals("T39")).singleElement()
+                .satisfies(d -> assertThat(d.description()).contains("hire date"));
     }
 
     @Test
@@ -267,7 +270,8 @@ class InterpretationSwitchesTest {
         QuoteRequest claim = Claims.claim("CERTIFICATION", "expense.kind", "CONSULTANCY", "expense.amount", "40000.00",
                 "expense.capKey", "ISO-1", "expense.capUsedUsd", "0");
         Quote.Line bySupport = Claims.RULES.quote(claim).lines().get(0);
-        Quote.Line byBase = with("  A21_CAP_BASIS: EXPENSE_BASE\n").quote(claim).lines().get(0);
+        Rules onBase = with("  A21_CAP_BASIS: EXPENSE_BASE\n");
+        Quote.Line byBase = onBase.quote(claim).lines().get(0);
 
         assertThat(bySupport.eligibleBase()).isEqualByComparingTo("40000.00");
         assertThat(bySupport.support()).isEqualByComparingTo("15000.00");
@@ -277,6 +281,11 @@ class InterpretationSwitchesTest {
             assertThat(t.ruleId()).isEqualTo("C_CERT_15000");
             assertThat(t.inputs()).containsEntry("basis", "EXPENSE_BASE");
         });
+        // the catalogue says which basis applies
+        assertThat(Claims.RULES.catalogue().caps()).filteredOn(c -> c.id().equals("C_CERT_15000"))
+                .extracting(CatalogueView.Cap::basis).containsOnly("SUPPORT_AMOUNT");
+        assertThat(onBase.catalogue().caps()).filteredOn(c -> c.id().equals("C_CERT_15000"))
+                .extracting(CatalogueView.Cap::basis).containsOnly("EXPENSE_BASE");
     }
 
     @Test

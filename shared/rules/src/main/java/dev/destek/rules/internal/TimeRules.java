@@ -45,6 +45,8 @@ public final class TimeRules {
      */
     private final Map<String, String> triggerOf = new java.util.HashMap<>();
     private final Map<String, String> subjectOf = new java.util.HashMap<>();
+    /** Rule id → its description (English, Turkish) under the interpretation in force, where the rule's own is wrong. */
+    private final Map<String, String[]> descriptionOf = new java.util.HashMap<>();
     /**
      * Rule id → items it applies to beyond its own under the interpretation in force: DOMAIN A-40
      * (A40_OTHER_PRE_APPROVED_EVENTS: 27(3)'s "other pre-approved events", T15, also covers Art. 21 delegations).
@@ -61,9 +63,16 @@ public final class TimeRules {
         this.sameDayEligible = "SAME_DAY".equals(interpretations.get("A06_PRE_APPROVAL_DAY"));
         if ("PRE_APPROVAL_APPLICATION_DATE".equals(interpretations.get("A05_REPORT_AGE_DATE"))) {
             subjectOf.put("T24", "PRIOR_APPLICATION_DATE");
+            descriptionOf.put("T24", new String[] {"Purchased report at most 2 years old: pre-approval application on or "
+                    + "before publication + 2 years (DOMAIN A-05, interpretation A05_REPORT_AGE_DATE)",
+                "Satın alınan rapor en fazla 2 yıllık olmalı: ön onay başvurusu yayım tarihi + 2 yıl içinde olmalı "
+                    + "(DOMAIN A-05)"});
         }
         if ("HIRE_DATE".equals(interpretations.get("A19_LANGUAGE_EXAM_REFERENCE"))) {
             triggerOf.put("T39", "HIRE_DATE");
+            descriptionOf.put("T39", new String[] {"Expert's language exam (YDS >= C) no earlier than 2 years before the "
+                    + "hire date (DOMAIN A-19, interpretation A19_LANGUAGE_EXAM_REFERENCE)",
+                "Uzmanın dil sınavı (YDS >= C) işe alım tarihinden en fazla 2 yıl önce alınmış olmalı (DOMAIN A-19)"});
         }
         if ("ALSO_DELEGATIONS".equals(interpretations.get("A40_OTHER_PRE_APPROVED_EVENTS"))) {
             extraItems.put("T15", Set.of("TRADE_DELEGATION"));
@@ -282,8 +291,10 @@ public final class TimeRules {
         } else {
             status = Deadline.Status.OPEN;
         }
+        String[] texts = descriptionOf.get(t.id());
         return new Deadline(t.id(), article, date, earliest ? "EARLIEST" : "LATEST", subject, triggerFact, trigger,
-                t.description(), t.consequence(), status, t.descriptionTr(), t.consequenceTr());
+                texts == null ? t.description() : texts[0], t.consequence(), status,
+                texts == null ? t.descriptionTr() : texts[1], t.consequenceTr());
     }
 
     /**
