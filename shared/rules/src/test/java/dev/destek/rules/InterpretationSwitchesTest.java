@@ -140,6 +140,17 @@ class InterpretationSwitchesTest {
     }
 
     @Test
+    void a23_total_aRejectedLineLeavesItsRepresentativesToTheNext() {
+        // the first line flies business class without an economy fare: MANUAL_REVIEW, support 0
+        QuoteRequest claim = twoLines("TRADE_DELEGATION", Map.of("kind", "TRANSPORT", "persons", 2,
+                "travelClass", "BUSINESS"), Map.of("id", "E2", "travelClass", "ECONOMY"));
+        Quote q = with("  A23_REPRESENTATIVES: TOTAL\n").quote(claim);
+
+        assertThat(Claims.codes(q.lines().get(0))).containsExactly("MANUAL_REVIEW");
+        assertThat(base(q, 1)).isEqualByComparingTo("1000.00");
+    }
+
+    @Test
     void a05_art6_2_reportAge_isMeasuredAtPaymentByDefault_orAtThePreApprovalApplicationWhenSwitched() {
         // published 2023-02-01: 2 years old on 2025-02-01; applied for on 2024-12-16, paid on 2025-03-10
         QuoteRequest claim = Claims.claim("MARKET_REPORT", "expense.reportPublicationDate", "2023-02-01",

@@ -199,6 +199,9 @@ public final class QuoteCalculator {
         final Map<String, BigDecimal> capUse = new HashMap<>();
         /** A23_REPRESENTATIVES TOTAL: persons already counted per MAX_PERSONS cap and kind by earlier lines. */
         final Map<String, Integer> personsUsed = new HashMap<>();
+        /** The current line's persons under that cap: counted only once the line is supported (not rejected). */
+        String linePersonsKey;
+        int linePersons;
         /** The last Art. 34 deadline computed: period, trigger date and last allowed day. */
         Catalogue.FilingPeriod filingPeriod;
         LocalDate filingFrom;
@@ -565,6 +568,7 @@ public final class QuoteCalculator {
         BigDecimal usdPerUnit = conversion(ir, r, e, rejections, trace);
         BigDecimal amountUsd = usdPerUnit == null ? null
                 : usdPerUnit == BigDecimal.ONE ? claimed : claimed.multiply(usdPerUnit).setScale(SCALE, ROUNDING);
+        claim.linePersonsKey = null;
         BigDecimal capped = amountUsd == null ? ZERO : baseCaps(claim, e, amountUsd, usdPerUnit, rejections, trace);
 
         BigDecimal rate = rate(item, claim, e, refDate, rejections, trace);
@@ -587,6 +591,9 @@ public final class QuoteCalculator {
             rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, decreeCapArticle(item, decreeCap.get())));
         }
         BigDecimal base = rejections.isEmpty() ? capped : ZERO;
+        if (claim.linePersonsKey != null && base.signum() > 0) { // a rejected line leaves its persons to the others
+            claim.personsUsed.merge(claim.linePersonsKey, claim.linePersons, Integer::sum);
+        }
         boolean capOnBase = supportCapsOnExpenseBase && cap != null && e.capUsedUsd() != null && base.signum() > 0;
         if (capOnBase) {
             base = applySupportCap(cap, e, "EXPENSE_BASE", "eligibleBase", base, claim.capUse, trace);
@@ -765,7 +772,8 @@ public final class QuoteCalculator {
                     }
                     int effective = Math.min(persons, maxPersons);
                     if (usedKey != null) {
-                        claim.personsUsed.merge(usedKey, effective, Integer::sum);
+                        claim.linePersonsKey = usedKey;
+                        claim.linePersons = effective;
                     }
                     base = base.multiply(BigDecimal.valueOf(effective)).divide(BigDecimal.valueOf(persons), 10, ROUNDING);
                     persons = effective;
