@@ -140,6 +140,15 @@ class InterpretationSwitchesTest {
     }
 
     @Test
+    void a23_total_concernsDelegationsOnly_hiserMarketingCountsPerBeneficiary() {
+        // Art. 26(2)(a): "from one beneficiary and the cooperation organisation at most 2"
+        QuoteRequest claim = twoLines("HISER_MARKETING", Map.of("kind", "TRANSPORT", "persons", 2),
+                Map.of("id", "E2", "persons", 2));
+
+        assertThat(base(with("  A23_REPRESENTATIVES: TOTAL\n").quote(claim), 1)).isEqualByComparingTo("1000.00");
+    }
+
+    @Test
     void a23_total_aRejectedLineLeavesItsRepresentativesToTheNext() {
         // the first line flies business class without an economy fare: MANUAL_REVIEW, support 0
         QuoteRequest claim = twoLines("TRADE_DELEGATION", Map.of("kind", "TRANSPORT", "persons", 2,

@@ -58,7 +58,10 @@ public final class QuoteCalculator {
     private final boolean quotesByActivityProvince;
     /** DOMAIN A-17(b) (A17_EVENT_DAYS): of an event longer than 5 days, the 5 costliest days count, not the first 5. */
     private final boolean costliestDays;
-    /** DOMAIN A-23 (A23_REPRESENTATIVES): "at most 2 representatives" is 2 for the whole claim, not 2 per entity. */
+    /**
+     * DOMAIN A-23 (A23_REPRESENTATIVES): Art. 21(4)'s "at most 2 representatives" is 2 for the whole delegation claim,
+     * not 2 per entity. Art. 21 only: 26(2) says "from one beneficiary", 29(1)/30(4) count per invitee.
+     */
     private final boolean representativesInTotal;
     /**
      * DOMAIN A-27(c) (A27_COOP_PROVINCE_BONUS): a cooperation organisation's Art. 29 activity gets the EK-2 points
@@ -140,8 +143,11 @@ public final class QuoteCalculator {
         final boolean socialSearchRateDate;
         /** Art. 36(3): the e-ticket date for PATIENT_TRAVEL. */
         final boolean eTicketRateDate;
+        /** A23_REPRESENTATIVES TOTAL: the Art. 21(4) person cap is shared by the claim's lines (TRADE_DELEGATION). */
+        final boolean representativesInTotal;
 
-        ItemRules(String item, Catalogue catalogue, DeploymentConfig config, boolean coopSocialSearchRateDate) {
+        ItemRules(String item, Catalogue catalogue, DeploymentConfig config, boolean coopSocialSearchRateDate,
+                  boolean representativesInTotal) {
             versions = catalogue.items.get(item);
             latestArticle = versions.latest().isPresent() ? versions.latest().get().value().article() : item;
             filingPeriods = catalogue.filingPeriods.get(item);
@@ -157,6 +163,7 @@ public final class QuoteCalculator {
             socialSearchRateDate = item.equals("ADVERTISING")
                     || coopSocialSearchRateDate && item.equals("COOP_ADVERTISING");
             eTicketRateDate = item.equals("PATIENT_TRAVEL");
+            this.representativesInTotal = representativesInTotal && item.equals("TRADE_DELEGATION");
         }
 
         /** Each version's caps for each kind, in the order they apply (persons → days → … → economy). */
@@ -184,7 +191,7 @@ public final class QuoteCalculator {
     private ItemRules itemRules(String item) {
         ItemRules rules = itemRules.get(item);
         if (rules == null) {
-            rules = new ItemRules(item, catalogue, config, coopSocialSearchRateDate);
+            rules = new ItemRules(item, catalogue, config, coopSocialSearchRateDate, representativesInTotal);
             ItemRules raced = itemRules.putIfAbsent(item, rules);
             rules = raced == null ? rules : raced;
         }
@@ -766,7 +773,7 @@ public final class QuoteCalculator {
                     }
                     int maxPersons = c.value().intValueExact();
                     String usedKey = null;
-                    if (representativesInTotal) { // the lines share one allowance, in their order in the claim
+                    if (ir.representativesInTotal) { // the lines share one allowance, in their order in the claim
                         usedKey = c.id() + "/" + e.kind();
                         maxPersons = Math.max(0, maxPersons - claim.personsUsed.getOrDefault(usedKey, 0));
                     }
