@@ -82,4 +82,26 @@ class InterpretationsListTest {
         });
         assertThat(Set.copyOf(listed)).hasSameSizeAs(listed);
     }
+
+    /**
+     * The circular's switches (ids A<nn>_…) read the same in every dated set: a later set only adds the deck's, so a
+     * switch edited in one set and not the other would change a reading by date without anyone deciding it.
+     */
+    @Test
+    void circularSwitches_areTheSameInEveryDatedSet() throws IOException {
+        JsonNode versions = YAML.readTree(SWITCHES.toFile()).get("values");
+        List<JsonNode> sets = new ArrayList<>();
+        versions.forEach(v -> sets.add(v.get("value")));
+        JsonNode latest = sets.get(sets.size() - 1);
+        for (JsonNode set : sets) {
+            List<String> ids = new ArrayList<>();
+            set.fieldNames().forEachRemaining(ids::add);
+            List<String> latestIds = new ArrayList<>();
+            latest.fieldNames().forEachRemaining(latestIds::add);
+            assertThat(ids.stream().filter(id -> id.matches("A\\d\\d_.*")))
+                    .containsExactlyElementsOf(latestIds.stream().filter(id -> id.matches("A\\d\\d_.*")).toList());
+            ids.stream().filter(id -> id.matches("A\\d\\d_.*"))
+                    .forEach(id -> assertThat(set.get(id)).as(id).isEqualTo(latest.get(id)));
+        }
+    }
 }
