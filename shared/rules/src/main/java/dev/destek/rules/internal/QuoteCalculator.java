@@ -39,6 +39,8 @@ public final class QuoteCalculator {
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(SCALE);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final String COOPERATION_ORGANISATION = "COOPERATION_ORGANISATION";
+    /** The counted fact of T25 (Arts. 12(1), 17(1)): months between claimPeriodFrom and claimPeriodTo. */
+    private static final String CLAIM_MONTHS = "claimMonths";
     private static final String CONFIG_RATE = "CONFIG (Decree 2015/8 rate, not in the sources)";
 
     private final Catalogue catalogue;
@@ -80,7 +82,6 @@ public final class QuoteCalculator {
      * counted from the first supported month, one claim each, instead of a claim covering 3 months or more.
      */
     private final boolean fixedClaimPeriods;
-    private static final String CLAIM_MONTHS = "claimMonths";
 
     /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
     public QuoteCalculator(Catalogue catalogue, DeploymentConfig config, TimeRules timeRules,
