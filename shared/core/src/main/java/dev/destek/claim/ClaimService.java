@@ -542,7 +542,7 @@ public final class ClaimService {
         List<QuoteRequest.Expense> expenses = claim.lines().stream().map(l -> new QuoteRequest.Expense(l.id(),
                 l.kind(), l.amountForRules(), l.currency(), l.paymentDate(), l.documentIssueDate(), l.persons(),
                 l.nights(), l.days(), null, null, null, null, null, null, null, null, null, null, null, null,
-                l.socialOrSearchAd(), l.eTicketIssueDate(), null, null, null, null, null, null))
+                l.socialOrSearchAd(), l.eTicketIssueDate(), null, null, null, null, null))
                 .collect(Collectors.toList());
         return new QuoteRequest(claim.programme(), claim.supportItem(), claim.applicant(), activityFacts(claim),
                 filingDate, expenses, rates);

@@ -68,6 +68,12 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param supportYear             year of the network's support, 1 = the first (Decree 5449, S0 P§06: operating
      *                                costs and employment 70 % in the first two years, 50 % later); the deck's
      *                                programmes also read {@code subtype} FOREIGN / DOMESTIC (5449 advertising caps)
+     * @param hireDate                HİSER employment (Art. 25): the date the expert was hired; T39 measures the
+     *                                2-year age of the language exam from it when interpretation
+     *                                A19_LANGUAGE_EXAM_REFERENCE is HIRE_DATE (by default from the filing date)
+     * @param claimPeriodFrom         first month the claim covers (Arts. 12(1), 17(1): claims cover at least three
+     *                                months; interpretation A13_PERIOD_MODE)
+     * @param claimPeriodTo           last month the claim covers (inclusive); with {@code claimPeriodFrom}
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
@@ -78,12 +84,29 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                            Integer programmeDays, Integer participants, Integer quotes, LocalDate protocolSignedDate,
                            Integer delegationsInYear, String eventId,
                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal supportReceivedUsd,
-                           String province, Integer supportYear) {
+                           String province, Integer supportYear, LocalDate hireDate, YearMonth claimPeriodFrom,
+                           YearMonth claimPeriodTo) {
 
         /** The first version's shape. */
         public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate) {
             this(countries, start, end, preApprovalDate, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** The shape before {@code hireDate} and the claim period. */
+        public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
+                        LocalDate priorApplicationDate, LocalDate projectStart, YearMonth firstSupportedMonth,
+                        LocalDate filmReleaseDate, LocalDate firstTrainingStart, LocalDate secondFairEnd,
+                        LocalDate unitClosureDate, LocalDate ownershipChangeDate,
+                        LocalDate authorisationCancelledDate, Boolean ministryOrganised, String subtype,
+                        Integer programmeDays, Integer participants, Integer quotes, LocalDate protocolSignedDate,
+                        Integer delegationsInYear, String eventId, BigDecimal supportReceivedUsd,
+                        String province, Integer supportYear) {
+            this(countries, start, end, preApprovalDate, priorApplicationDate, projectStart, firstSupportedMonth,
+                    filmReleaseDate, firstTrainingStart, secondFairEnd, unitClosureDate, ownershipChangeDate,
+                    authorisationCancelledDate, ministryOrganised, subtype, programmeDays, participants, quotes,
+                    protocolSignedDate, delegationsInYear, eventId, supportReceivedUsd, province, supportYear, null,
+                    null, null);
         }
     }
 
@@ -119,6 +142,12 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param capUsed           the deck's programmes: support already received under the line's cap, in the
      *                          programme's currency, over the cap's period (interpretation YLDA_CAP_PERIOD: the
      *                          network's whole support, or the same support year); {@code capKey} names the network
+     * @param dayAmounts        the line's amount per event day, in event order, in {@code currency}; they add up to
+     *                          {@code amount} and there is one per day of {@code days}. Only the Art. 14(4) 5-day
+     *                          cap (C_DAYS_5) reads them, when the event is longer: the first 5 entries count
+     *                          (interpretation A17_EVENT_DAYS FIRST_FIVE_DAYS; without them the first 5 days' share
+     *                          is pro rata) or the 5 largest (COSTLIEST_FIVE_DAYS; without them the line needs
+     *                          MANUAL_REVIEW: the costliest days cannot be told from a total)
      * @param paymentDocument   what the payment document shows (Art. 36(4)-(5)): its dates and payment channel;
      *                          optional, and when given {@code paymentDate} may be left out: it is then the
      *                          document's value date if shown, else its transaction date
@@ -141,12 +170,28 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                           Boolean turkishOrTurkeyDirectedMedia, Boolean paidToPartner,
                           YearMonth rentFrom, Integer rentMonths,
                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal capUsed,
-                          PaymentDocument paymentDocument) {
+                          List<BigDecimal> dayAmounts, PaymentDocument paymentDocument) {
 
         public Expense {
             if (paymentDate == null && paymentDocument != null) {
                 paymentDate = paymentDocument.countingDate(); // Art. 36(4); a mismatch is checked by the quote
             }
+        }
+
+        /** The shape before {@code dayAmounts} and {@code paymentDocument}. */
+        public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate,
+                       LocalDate documentIssueDate, Integer persons, Integer nights, Integer days, BigDecimal areaM2,
+                       BigDecimal totalRentedAreaM2, String travelClass, BigDecimal economyFareAmount, String capKey,
+                       BigDecimal capUsedUsd, List<String> countries, LocalDate patientEntryDate,
+                       LocalDate patientRegistrationDate, LocalDate reportPublicationDate, LocalDate departureDate,
+                       LocalDate returnDate, Boolean socialOrSearchAd, LocalDate eTicketIssueDate,
+                       Boolean turkishOrTurkeyDirectedMedia, Boolean paidToPartner, YearMonth rentFrom,
+                       Integer rentMonths, BigDecimal capUsed) {
+            this(id, kind, amount, currency, paymentDate, documentIssueDate, persons, nights, days, areaM2,
+                    totalRentedAreaM2, travelClass, economyFareAmount, capKey, capUsedUsd, countries, patientEntryDate,
+                    patientRegistrationDate, reportPublicationDate, departureDate, returnDate, socialOrSearchAd,
+                    eTicketIssueDate, turkishOrTurkeyDirectedMedia, paidToPartner, rentFrom, rentMonths, capUsed, null,
+                    null);
         }
 
         /** Convenience for the common case without a document date. */
@@ -158,7 +203,7 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
         public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate,
                        LocalDate documentIssueDate) {
             this(id, kind, amount, currency, paymentDate, documentIssueDate, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

@@ -48,6 +48,11 @@ public final class RejectionCodes {
     public static final String NOTICE_LATE = "NOTICE_LATE";
     /** Claim period shorter than 3 months — Arts. 12(1), 17(1). */
     public static final String CLAIM_PERIOD_TOO_SHORT = "CLAIM_PERIOD_TOO_SHORT";
+    /**
+     * Added by this module: under interpretation A13_PERIOD_MODE THREE_MONTH_PERIODS the claim does not cover exactly
+     * one of the 3-month periods counted from the first supported month — Arts. 12(1), 17(1), DOMAIN A-13.
+     */
+    public static final String CLAIM_PERIOD_MISMATCH = "CLAIM_PERIOD_MISMATCH";
     /** More delegations than allowed in the calendar year — Art. 21(5). */
     public static final String ANNUAL_COUNT = "ANNUAL_COUNT";
     /** Event not in EK-31B / the 2017/4 sectoral fairs list / EK-32E — Arts. 31(1), 32(1). */

@@ -294,7 +294,8 @@ public final class Rules {
     public CatalogueView catalogue() {
         CatalogueView v = view;
         if (v == null) {
-            v = CatalogueViews.build(catalogue, config).withProgrammes(programmes().view(), programmes().interpretations());
+            v = CatalogueViews.build(catalogue, config, deckConfig.interpretations)
+                    .withProgrammes(programmes().view(), programmes().interpretations());
             view = v;
         }
         return v;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/interpretations.yaml lists every DOMAIN §11 interpretation (A-01 … A-56) with the reading applied. A switch it
  * names must exist in the configuration defaults, and every interpretation switch in the defaults must be listed.
+ * An entry names one switch, or a list of them when it holds several independent points.
  */
 class InterpretationsListTest {
     private static final Path LIST = Path.of("..", "..", "docs", "interpretations.yaml");
@@ -57,12 +58,21 @@ class InterpretationsListTest {
         List<String> listed = new ArrayList<>();
         for (JsonNode i : YAML.readTree(LIST.toFile()).get("interpretations")) {
             if (i.get("status").asText().equals("SWITCH")) {
-                String key = i.get("switch").asText();
-                listed.add(key);
-                boolean known = key.startsWith("interpretations.")
-                        ? latest.has(key.substring("interpretations.".length()))
-                        : !defaults.at("/" + key.replace('.', '/')).isMissingNode();
-                assertThat(known).as(i.get("id").asText() + " names " + key).isTrue();
+                // one key, or a list when an entry has several independent points (A-27 (b) and (c))
+                List<String> keys = new ArrayList<>();
+                if (i.get("switch").isArray()) {
+                    i.get("switch").forEach(k -> keys.add(k.asText()));
+                } else {
+                    keys.add(i.get("switch").asText());
+                }
+                assertThat(keys).as(i.get("id").asText() + " names a switch").isNotEmpty();
+                for (String key : keys) {
+                    listed.add(key);
+                    boolean known = key.startsWith("interpretations.")
+                            ? latest.has(key.substring("interpretations.".length()))
+                            : !defaults.at("/" + key.replace('.', '/')).isMissingNode();
+                    assertThat(known).as(i.get("id").asText() + " names " + key).isTrue();
+                }
             }
         }
         latest.fieldNames().forEachRemaining(id -> {
@@ -71,5 +81,27 @@ class InterpretationsListTest {
             }
         });
         assertThat(Set.copyOf(listed)).hasSameSizeAs(listed);
+    }
+
+    /**
+     * The circular's switches (ids A<nn>_…) read the same in every dated set: a later set only adds the deck's, so a
+     * switch edited in one set and not the other would change a reading by date without anyone deciding it.
+     */
+    @Test
+    void circularSwitches_areTheSameInEveryDatedSet() throws IOException {
+        JsonNode versions = YAML.readTree(SWITCHES.toFile()).get("values");
+        List<JsonNode> sets = new ArrayList<>();
+        versions.forEach(v -> sets.add(v.get("value")));
+        JsonNode latest = sets.get(sets.size() - 1);
+        for (JsonNode set : sets) {
+            List<String> ids = new ArrayList<>();
+            set.fieldNames().forEachRemaining(ids::add);
+            List<String> latestIds = new ArrayList<>();
+            latest.fieldNames().forEachRemaining(latestIds::add);
+            assertThat(ids.stream().filter(id -> id.matches("A\\d\\d_.*")))
+                    .containsExactlyElementsOf(latestIds.stream().filter(id -> id.matches("A\\d\\d_.*")).toList());
+            ids.stream().filter(id -> id.matches("A\\d\\d_.*"))
+                    .forEach(id -> assertThat(set.get(id)).as(id).isEqualTo(latest.get(id)));
+        }
     }
 }

@@ -31,7 +31,7 @@ class P06_YldaQuoteTest {
                                      Integer persons, String capUsed) {
         return new QuoteRequest.Expense(id, kind, new BigDecimal(amount), currency, LocalDate.parse(paid), null,
                 persons, null, null, null, null, null, null, "NETWORK_1", null, null, null, null, null, null, null,
-                null, null, null, null, null, null, capUsed == null ? null : new BigDecimal(capUsed), null);
+                null, null, null, null, null, null, capUsed == null ? null : new BigDecimal(capUsed));
     }
 
     static QuoteRequest ylda(String item, QuoteRequest.Activity activity, QuoteRequest.Expense... expenses) {

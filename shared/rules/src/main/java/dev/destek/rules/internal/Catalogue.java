@@ -63,7 +63,8 @@ public final class Catalogue {
                         List<String> lists) { }
 
     /** The activity facts a counted limit can read (QuoteRequest.Activity); see QuoteCalculator.limits. */
-    static final List<String> COUNTED_FACTS = List.of("programmeDays", "participants", "delegationsInYear", "quotes");
+    static final List<String> COUNTED_FACTS = List.of("programmeDays", "participants", "delegationsInYear", "quotes",
+            "claimMonths");
 
     /** Art. 9(5): rent paid in advance for at least {@code minMonths} is paid out per {@code trancheMonths}. */
     public record PrepaidRent(String rule, String article, Set<String> kinds, int minMonths, int trancheMonths) { }

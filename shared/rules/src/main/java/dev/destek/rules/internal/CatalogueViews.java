@@ -11,7 +11,10 @@ public final class CatalogueViews {
     private CatalogueViews() {
     }
 
-    public static CatalogueView build(Catalogue c, DeploymentConfig config) {
+    /** @param interpretations the option in force of every switchable interpretation (A-21: the caps' basis) */
+    public static CatalogueView build(Catalogue c, DeploymentConfig config, Map<String, String> interpretations) {
+        // A21_CAP_BASIS replaces the basis the support-amount caps carry in the data, so the view says what applies
+        boolean capsOnExpenseBase = "EXPENSE_BASE".equals(interpretations.get("A21_CAP_BASIS"));
         List<CatalogueView.Item> items = new ArrayList<>();
         List<CatalogueView.Cap> caps = new ArrayList<>();
         for (Map.Entry<String, Timeline<Catalogue.ItemVersion>> e : c.items.entrySet()) {
@@ -37,7 +40,8 @@ public final class CatalogueViews {
                 for (Timeline.Entry<Catalogue.SupportCap> ce : sc.entries()) {
                     capIds.add(ce.value().id());
                     caps.add(new CatalogueView.Cap(ce.value().id(), id, "MAX_SUPPORT_USD", List.copyOf(ce.value().kinds()),
-                            ce.value().maxUsd(), "USD", ce.value().basis(), ce.value().scope(), ce.reference(),
+                            ce.value().maxUsd(), "USD", capsOnExpenseBase ? "EXPENSE_BASE" : ce.value().basis(),
+                            ce.value().scope(), ce.reference(),
                             ce.from(), ce.to()));
                 }
             }

@@ -35,7 +35,8 @@ public final class DeploymentConfig {
     public static final Set<String> CAP_SCOPES = Set.of("CALENDAR_YEAR", "ACTIVITY", "FILM", "TOTAL");
     private static final Set<String> CAP_KEYS = Set.of("maxUsd", "scope");
     private static final Set<String> LIMIT_KEYS = Set.of("defaultMaxSizeBytes", "maxSizeBytes");
-    private static final Set<String> DEADLINE_KEYS = Set.of("extendToNextBusinessDay", "holidays", "dueSoonDays");
+    private static final Set<String> DEADLINE_KEYS = Set.of("extendToNextBusinessDay", "holidays", "dueSoonDays",
+            "finalReportDueDays");
 
     public final String source;
     public final Map<String, Timeline<BigDecimal>> baseRates;
@@ -54,6 +55,11 @@ public final class DeploymentConfig {
     public final Map<String, Timeline<DecreeCap>> decreeCaps;
     /** Days before a deadline from which its status is DUE_SOON (house setting, default 7). */
     public final int dueSoonDays;
+    /**
+     * DOMAIN A-41: days after the HİSER project end by which the EK-28 final report is due (Art. 28(1) gives none);
+     * null: no deadline, the digest's reading.
+     */
+    public final Integer finalReportDueDays;
     private final Map<String, Object> overrideTree;
     /** The merged tree; sections read by other classes ({@link ProgrammeConfig}) come from here. */
     private final Node root;
@@ -112,6 +118,16 @@ public final class DeploymentConfig {
             throw soon.error("must be between 0 and 366, got " + n);
         }
         dueSoonDays = (int) n;
+        Node finalReport = deadlines.opt("finalReportDueDays");
+        if (finalReport.isNull()) {
+            finalReportDueDays = null;
+        } else {
+            long due = finalReport.longValue();
+            if (due < 1 || due > 3660) {
+                throw finalReport.error("must be between 1 and 3660 days, got " + due);
+            }
+            finalReportDueDays = (int) due;
+        }
 
         Map<String, Timeline<Set<String>>> lists = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : root.opt("eventLists").entries()) {

@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -37,6 +38,9 @@ public final class QuoteCalculator {
     public static final String USD = "USD";
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(SCALE);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final String COOPERATION_ORGANISATION = "COOPERATION_ORGANISATION";
+    /** The counted fact of T25 (Arts. 12(1), 17(1)): months between claimPeriodFrom and claimPeriodTo. */
+    private static final String CLAIM_MONTHS = "claimMonths";
     private static final String CONFIG_RATE = "CONFIG (Decree 2015/8 rate, not in the sources)";
 
     private final Catalogue catalogue;
@@ -54,6 +58,30 @@ public final class QuoteCalculator {
 
     /** DOMAIN A-29 (interpretation A29_QUOTE_PROVINCE): the activity's province decides the quote count. */
     private final boolean quotesByActivityProvince;
+    /** DOMAIN A-17(b) (A17_EVENT_DAYS): of an event longer than 5 days, the 5 costliest days count, not the first 5. */
+    private final boolean costliestDays;
+    /**
+     * DOMAIN A-23 (A23_REPRESENTATIVES): Art. 21(4)'s "at most 2 representatives" is 2 for the whole delegation claim,
+     * not 2 per entity. Art. 21 only: 26(2) says "from one beneficiary", 29(1)/30(4) count per invitee.
+     */
+    private final boolean representativesInTotal;
+    /**
+     * DOMAIN A-27(c) (A27_COOP_PROVINCE_BONUS): a cooperation organisation's Art. 29 activity gets the EK-2 points
+     * by its headquarters province too, although 33(1) names beneficiaries.
+     */
+    private final boolean coopProvinceBonus;
+    /** DOMAIN A-31 (A31_COOP_ADVERTISING_RATE_DATE): the Art. 36(2) 15th-of-month rate date also for Art. 29(1). */
+    private final boolean coopSocialSearchRateDate;
+    /**
+     * DOMAIN A-21, §5.4 (A21_CAP_BASIS): the 7(3) / 15(2) caps limit the expense base before the rate instead of the
+     * support amount after it ("supported in the amount of at most" read as the expense counted).
+     */
+    private final boolean supportCapsOnExpenseBase;
+    /**
+     * DOMAIN A-13 (A13_PERIOD_MODE): "at least three-monthly periods" (12(1), 17(1)) read as fixed 3-month periods
+     * counted from the first supported month, one claim each, instead of a claim covering 3 months or more.
+     */
+    private final boolean fixedClaimPeriods;
 
     /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
     public QuoteCalculator(Catalogue catalogue, DeploymentConfig config, TimeRules timeRules,
@@ -61,6 +89,14 @@ public final class QuoteCalculator {
         this.catalogue = catalogue;
         this.config = config;
         this.quotesByActivityProvince = "ACTIVITY_PROVINCE".equals(interpretations.get("A29_QUOTE_PROVINCE"));
+        this.costliestDays = "COSTLIEST_FIVE_DAYS".equals(interpretations.get("A17_EVENT_DAYS"));
+        this.representativesInTotal = "TOTAL".equals(interpretations.get("A23_REPRESENTATIVES"));
+        this.coopSocialSearchRateDate =
+                !"ADVERTISERS_ONLY".equals(interpretations.get("A31_COOP_ADVERTISING_RATE_DATE"));
+        this.fixedClaimPeriods = "THREE_MONTH_PERIODS".equals(interpretations.get("A13_PERIOD_MODE"));
+        this.supportCapsOnExpenseBase = "EXPENSE_BASE".equals(interpretations.get("A21_CAP_BASIS"));
+        this.coopProvinceBonus =
+                "ALSO_COOPERATION_ORGANISATIONS".equals(interpretations.get("A27_COOP_PROVINCE_BONUS"));
         this.timeRules = timeRules;
         this.rulesVersion = catalogue.version + "; config " + config.describe();
         this.ek1Origin = config.origin("ek1Countries");
@@ -104,12 +140,15 @@ public final class QuoteCalculator {
         final Timeline<Catalogue.ItemProfile> profiles;
         final Timeline<BigDecimal> baseRates;
         final String baseRateOrigin;
-        /** Art. 36(2): the 15th-of-the-month rate date for social/search ads (ADVERTISING, COOP_ADVERTISING). */
+        /** Art. 36(2): the 15th-of-the-month rate date for social/search ads (ADVERTISING; COOP_ADVERTISING: A-31). */
         final boolean socialSearchRateDate;
         /** Art. 36(3): the e-ticket date for PATIENT_TRAVEL. */
         final boolean eTicketRateDate;
+        /** A23_REPRESENTATIVES TOTAL: the Art. 21(4) person cap is shared by the claim's lines (TRADE_DELEGATION). */
+        final boolean representativesInTotal;
 
-        ItemRules(String item, Catalogue catalogue, DeploymentConfig config) {
+        ItemRules(String item, Catalogue catalogue, DeploymentConfig config, boolean coopSocialSearchRateDate,
+                  boolean representativesInTotal) {
             versions = catalogue.items.get(item);
             latestArticle = versions.latest().isPresent() ? versions.latest().get().value().article() : item;
             filingPeriods = catalogue.filingPeriods.get(item);
@@ -122,8 +161,10 @@ public final class QuoteCalculator {
             profiles = catalogue.profiles.get(item);
             baseRates = config.baseRates.get(item);
             baseRateOrigin = config.origin("baseRates", item);
-            socialSearchRateDate = item.equals("ADVERTISING") || item.equals("COOP_ADVERTISING");
+            socialSearchRateDate = item.equals("ADVERTISING")
+                    || coopSocialSearchRateDate && item.equals("COOP_ADVERTISING");
             eTicketRateDate = item.equals("PATIENT_TRAVEL");
+            this.representativesInTotal = representativesInTotal && item.equals("TRADE_DELEGATION");
         }
 
         /** Each version's caps for each kind, in the order they apply (persons → days → … → economy). */
@@ -151,7 +192,7 @@ public final class QuoteCalculator {
     private ItemRules itemRules(String item) {
         ItemRules rules = itemRules.get(item);
         if (rules == null) {
-            rules = new ItemRules(item, catalogue, config);
+            rules = new ItemRules(item, catalogue, config, coopSocialSearchRateDate, representativesInTotal);
             ItemRules raced = itemRules.putIfAbsent(item, rules);
             rules = raced == null ? rules : raced;
         }
@@ -164,6 +205,11 @@ public final class QuoteCalculator {
         final ItemRules rules;
         final String countriesText;
         final Map<String, BigDecimal> capUse = new HashMap<>();
+        /** A23_REPRESENTATIVES TOTAL: persons already counted per MAX_PERSONS cap and kind by earlier lines. */
+        final Map<String, Integer> personsUsed = new HashMap<>();
+        /** The current line's persons under that cap: counted only once the line is supported (not rejected). */
+        String linePersonsKey;
+        int linePersons;
         /** The last Art. 34 deadline computed: period, trigger date and last allowed day. */
         Catalogue.FilingPeriod filingPeriod;
         LocalDate filingFrom;
@@ -250,6 +296,10 @@ public final class QuoteCalculator {
         }
         if (r.activity() != null) {
             positive(r.activity().delegationsInYear(), "/activity/delegationsInYear");
+            if (r.activity().claimPeriodFrom() != null && r.activity().claimPeriodTo() != null
+                    && r.activity().claimPeriodTo().isBefore(r.activity().claimPeriodFrom())) {
+                throw new QuoteRequestException("/activity/claimPeriodTo", "claimPeriodTo is before claimPeriodFrom");
+            }
             if (r.activity().supportReceivedUsd() != null && r.activity().supportReceivedUsd().signum() < 0) {
                 throw new QuoteRequestException("/activity/supportReceivedUsd", "must be zero or positive");
             }
@@ -339,6 +389,9 @@ public final class QuoteCalculator {
         if (e.capUsedUsd() != null && e.capUsedUsd().signum() < 0) {
             throw new QuoteRequestException(at + "/capUsedUsd", "must be zero or positive");
         }
+        if (e.dayAmounts() != null) {
+            validateDayAmounts(e, at);
+        }
         if (e.travelClass() != null && !List.of("ECONOMY", "BUSINESS", "FIRST").contains(e.travelClass())) {
             throw new QuoteRequestException(at + "/travelClass", "expected ECONOMY, BUSINESS or FIRST, got "
                     + e.travelClass());
@@ -371,6 +424,27 @@ public final class QuoteCalculator {
                 throw new QuoteRequestException(doc + "/country", "the ISO 3166-1 alpha-2 country of a payment "
                         + "outside the banking system is required (Art. 36(5)), got " + country);
             }
+        }
+    }
+
+    /** DOMAIN A-17(b): the per-day amounts must describe the line itself, or the days kept would be made up. */
+    private static void validateDayAmounts(QuoteRequest.Expense e, String at) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < e.dayAmounts().size(); i++) {
+            BigDecimal d = e.dayAmounts().get(i);
+            if (d == null || d.signum() < 0 || d.stripTrailingZeros().scale() > SCALE) {
+                throw new QuoteRequestException(at + "/dayAmounts/" + i,
+                        "expected an amount of zero or more with at most " + SCALE + " decimals");
+            }
+            sum = sum.add(d);
+        }
+        if (e.days() != null && e.days() != e.dayAmounts().size()) {
+            throw new QuoteRequestException(at + "/dayAmounts",
+                    "expected one amount per day (" + e.days() + "), got " + e.dayAmounts().size());
+        }
+        if (sum.compareTo(e.amount()) != 0) {
+            throw new QuoteRequestException(at + "/dayAmounts", "the day amounts add up to " + sum.toPlainString()
+                    + ", not to the line's amount " + e.amount().toPlainString());
         }
     }
 
@@ -538,14 +612,15 @@ public final class QuoteCalculator {
         BigDecimal usdPerUnit = conversion(ir, r, e, rejections, trace);
         BigDecimal amountUsd = usdPerUnit == null ? null
                 : usdPerUnit == BigDecimal.ONE ? claimed : claimed.multiply(usdPerUnit).setScale(SCALE, ROUNDING);
-        BigDecimal capped = amountUsd == null ? ZERO : baseCaps(ir, e, amountUsd, usdPerUnit, rejections, trace);
+        claim.linePersonsKey = null;
+        BigDecimal capped = amountUsd == null ? ZERO : baseCaps(claim, e, amountUsd, usdPerUnit, rejections, trace);
 
         BigDecimal rate = rate(item, claim, e, refDate, rejections, trace);
         Timeline.Entry<Catalogue.SupportCap> cap = supportCap(ir, e);
         if (cap != null && e.capUsedUsd() == null) {
             trace.add(step(cap.value().id(), cap.reference(), inputs("kind", e.kind(), "maxUsd",
                     cap.value().maxUsd(), "scope", cap.value().scope(),
-                    "basis", cap.value().basis(), "capUsedUsd", "unknown"),
+                    "basis", supportCapsOnExpenseBase ? "EXPENSE_BASE" : cap.value().basis(), "capUsedUsd", "unknown"),
                     "MANUAL_REVIEW: cap is cumulative per " + cap.value().scope()
                             + " over all claims; send capUsedUsd from the claim history"));
             rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, cap.reference()));
@@ -560,14 +635,21 @@ public final class QuoteCalculator {
             rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, decreeCapArticle(item, decreeCap.get())));
         }
         BigDecimal base = rejections.isEmpty() ? capped : ZERO;
+        if (claim.linePersonsKey != null && base.signum() > 0) { // a rejected line leaves its persons to the others
+            claim.personsUsed.merge(claim.linePersonsKey, claim.linePersons, Integer::sum);
+        }
+        boolean capOnBase = supportCapsOnExpenseBase && cap != null && e.capUsedUsd() != null && base.signum() > 0;
+        if (capOnBase) {
+            base = applySupportCap(cap, e, "EXPENSE_BASE", "eligibleBase", base, claim.capUse, trace);
+        }
         trace.add(step("eligible-base", ir.latestArticle, inputs("claimed", claimed,
                 "currency", e.currency(), "amountUsd", amountUsd == null ? "n/a" : amountUsd,
                 "afterCaps", capped, "rejections", codes(rejections)), TraceInputs.plain(base)));
         BigDecimal support = base.multiply(rate).setScale(SCALE, ROUNDING);
         trace.add(step("support", "House rule (DOMAIN A-54): HALF_UP to 2 decimals",
                 inputs("eligibleBase", base, "rate", rate), TraceInputs.plain(support)));
-        if (cap != null && e.capUsedUsd() != null && base.signum() > 0) {
-            support = applySupportCap(cap, e, support, claim.capUse, trace);
+        if (!capOnBase && cap != null && e.capUsedUsd() != null && base.signum() > 0) {
+            support = applySupportCap(cap, e, cap.value().basis(), "support", support, claim.capUse, trace);
         }
         if (decreeCap.isPresent() && received != null && base.signum() > 0) {
             support = applyDecreeCap(item, decreeCap.get(), received, support, claim.capUse, trace);
@@ -635,10 +717,14 @@ public final class QuoteCalculator {
         return out;
     }
 
-    /** Support-amount caps (Art. 7(3), 15(2); DOMAIN §5.4): min(support, cap − earlier use − use in this request). */
+    /**
+     * Support-amount caps (Art. 7(3), 15(2); DOMAIN §5.4): min(amount, cap − earlier use − use in this request), the
+     * amount being the support (basis SUPPORT_AMOUNT) or, under A21_CAP_BASIS EXPENSE_BASE, the eligible base.
+     */
     @Cites(article = "Art. 7(3), 15(2)", since = "2015-06-02")
-    private BigDecimal applySupportCap(Timeline.Entry<Catalogue.SupportCap> cap, QuoteRequest.Expense e,
-                                       BigDecimal support, Map<String, BigDecimal> capUse, List<Quote.TraceStep> trace) {
+    private BigDecimal applySupportCap(Timeline.Entry<Catalogue.SupportCap> cap, QuoteRequest.Expense e, String basis,
+                                       String amountName, BigDecimal support, Map<String, BigDecimal> capUse,
+                                       List<Quote.TraceStep> trace) {
         String key = cap.value().id() + "/" + (e.capKey() == null ? "" : e.capKey());
         BigDecimal usedHere = capUse.getOrDefault(key, ZERO);
         BigDecimal remaining = cap.value().maxUsd().subtract(e.capUsedUsd()).subtract(usedHere).max(ZERO);
@@ -646,8 +732,8 @@ public final class QuoteCalculator {
         capUse.put(key, usedHere.add(out));
         trace.add(step(cap.value().id(), cap.reference(), inputs("capKey", String.valueOf(e.capKey()), "maxUsd",
                 cap.value().maxUsd(), "capUsedUsd", e.capUsedUsd(),
-                "usedInThisRequest", usedHere, "support", support,
-                "basis", cap.value().basis()), out.compareTo(support) < 0 ? TraceInputs.plain("CAPPED ", out)
+                "usedInThisRequest", usedHere, amountName, support,
+                "basis", basis), out.compareTo(support) < 0 ? TraceInputs.plain("CAPPED ", out)
                 : TraceInputs.plain("WITHIN_CAP ", out)));
         return out;
     }
@@ -702,8 +788,9 @@ public final class QuoteCalculator {
 
     /** Quantity caps on the expense base (DOMAIN §5.4): representatives, days, per-person-day, m², %, economy. */
     @Cites(article = "Art. 13(1), 14(3)-(4), 21(4), 26(2), 29(1), 30(4), 32(5)", since = "2015-06-02")
-    private BigDecimal baseCaps(ItemRules ir, QuoteRequest.Expense e, BigDecimal amountUsd, BigDecimal usdPerUnit,
+    private BigDecimal baseCaps(Claim claim, QuoteRequest.Expense e, BigDecimal amountUsd, BigDecimal usdPerUnit,
                                 List<Quote.Rejection> rejections, List<Quote.TraceStep> trace) {
+        ItemRules ir = claim.rules;
         if (ir.baseCapsByKind == null) {
             return amountUsd;
         }
@@ -721,18 +808,37 @@ public final class QuoteCalculator {
                         missing = "persons";
                         break;
                     }
-                    int effective = Math.min(persons, c.value().intValueExact());
+                    int maxPersons = c.value().intValueExact();
+                    String usedKey = null;
+                    if (ir.representativesInTotal) { // the lines share one allowance, in their order in the claim
+                        usedKey = c.id() + "/" + e.kind();
+                        maxPersons = Math.max(0, maxPersons - claim.personsUsed.getOrDefault(usedKey, 0));
+                    }
+                    int effective = Math.min(persons, maxPersons);
+                    if (usedKey != null) {
+                        claim.linePersonsKey = usedKey;
+                        claim.linePersons = effective;
+                    }
                     base = base.multiply(BigDecimal.valueOf(effective)).divide(BigDecimal.valueOf(persons), 10, ROUNDING);
                     persons = effective;
                     break;
                 case "MAX_DAYS":
-                    Integer days = e.days() != null ? e.days() : nights;
+                    List<BigDecimal> perDay = e.dayAmounts();
+                    Integer days = e.days() != null ? e.days()
+                            : perDay != null ? Integer.valueOf(perDay.size()) : nights;
                     if (days == null) {
                         missing = "days";
                         break;
                     }
                     int keep = Math.min(days, c.value().intValueExact());
-                    base = base.multiply(BigDecimal.valueOf(keep)).divide(BigDecimal.valueOf(days), 10, ROUNDING);
+                    if (keep < days && perDay != null) {
+                        base = base.multiply(keptDays(perDay, keep)).divide(e.amount(), 10, ROUNDING);
+                    } else if (keep < days && costliestDays) {
+                        missing = "dayAmounts";
+                        break;
+                    } else {
+                        base = base.multiply(BigDecimal.valueOf(keep)).divide(BigDecimal.valueOf(days), 10, ROUNDING);
+                    }
                     if (nights != null) {
                         nights = Math.min(nights, c.value().intValueExact());
                     }
@@ -788,6 +894,20 @@ public final class QuoteCalculator {
         }
         // a pro-rata cap may leave more than 2 decimals: the base is rounded to cents once (house rule, A-54)
         return base.setScale(SCALE, ROUNDING);
+    }
+
+    /** DOMAIN A-17(b): the amount of the days that count, the first {@code keep} or the {@code keep} costliest. */
+    private BigDecimal keptDays(List<BigDecimal> perDay, int keep) {
+        List<BigDecimal> days = perDay;
+        if (costliestDays) {
+            days = new ArrayList<>(perDay);
+            days.sort(java.util.Comparator.reverseOrder());
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < keep; i++) {
+            sum = sum.add(days.get(i));
+        }
+        return sum;
     }
 
     /** Lines excluded by a flag: mass media in Turkish / aimed at Türkiye (8(3), A-52), partner interpreters (12(3)). */
@@ -858,6 +978,13 @@ public final class QuoteCalculator {
             if (v == null) {
                 continue;
             }
+            if (fixedClaimPeriods && l.fact().equals(CLAIM_MONTHS)) {
+                String code = claimPeriod(a, v);
+                if (code != null) {
+                    out.add(new Quote.Rejection(code, l.article()));
+                }
+                continue;
+            }
             Integer min = l.min();
             String province = quotesByActivityProvince ? a.province() : r.applicant().hqProvince();
             if (l.minInEk2Province() != null && province != null
@@ -878,6 +1005,20 @@ public final class QuoteCalculator {
         return s != null && s.contains(value);
     }
 
+    /**
+     * A13_PERIOD_MODE THREE_MONTH_PERIODS: the claim covers exactly one 3-month period counted from the first
+     * supported month (null: it does). Without firstSupportedMonth only the length is judged.
+     */
+    private static String claimPeriod(QuoteRequest.Activity a, int months) {
+        if (months < 3) {
+            return RejectionCodes.CLAIM_PERIOD_TOO_SHORT;
+        }
+        YearMonth first = a.firstSupportedMonth();
+        boolean aligned = first == null || !a.claimPeriodFrom().isBefore(first)
+                && first.until(a.claimPeriodFrom(), ChronoUnit.MONTHS) % 3 == 0;
+        return months == 3 && aligned ? null : RejectionCodes.CLAIM_PERIOD_MISMATCH;
+    }
+
     /** The activity fact a counted limit reads; the names are checked at load (Catalogue.COUNTED_FACTS). */
     private static Integer countedFact(String fact, QuoteRequest.Activity a) {
         switch (fact) {
@@ -885,6 +1026,9 @@ public final class QuoteCalculator {
             case "participants": return a.participants();
             case "delegationsInYear": return a.delegationsInYear();
             case "quotes": return a.quotes();
+            case CLAIM_MONTHS: // months covered, both ends inclusive (order validated)
+                return a.claimPeriodFrom() == null || a.claimPeriodTo() == null ? null
+                        : (int) a.claimPeriodFrom().until(a.claimPeriodTo(), ChronoUnit.MONTHS) + 1;
             default: throw new IllegalStateException("unchecked counted fact " + fact);
         }
     }
@@ -1124,7 +1268,8 @@ public final class QuoteCalculator {
         Timeline.Entry<Catalogue.ProvinceBonus> bonus = catalogue.provinceBonus.entryOrNull(refDate);
         Set<String> ek2 = config.ek2Provinces.valueOrNull(refDate);
         String province = r.applicant().hqProvince();
-        boolean roleOk = bonus != null && bonus.value().applicantRoles().contains(r.applicant().role());
+        boolean roleOk = bonus != null && (bonus.value().applicantRoles().contains(r.applicant().role())
+                || coopProvinceBonus && COOPERATION_ORGANISATION.equals(r.applicant().role()));
         boolean listed = province != null && ek2 != null && ek2.contains(province);
         BigDecimal provinceAdd = roleOk && listed ? bonus.value().points() : BigDecimal.ZERO;
         claim.provinceAdd = provinceAdd;

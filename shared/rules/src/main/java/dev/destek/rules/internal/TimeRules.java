@@ -23,7 +23,8 @@ public final class TimeRules {
     /** Facts of the claim (one value per request). */
     static final Set<String> CLAIM_FACTS = Set.of("ACTIVITY_START", "ACTIVITY_END", "PRE_APPROVAL_DATE",
             "PRIOR_APPLICATION_DATE", "PROJECT_START", "FIRST_SUPPORTED_MONTH", "FILM_RELEASE", "FIRST_TRAINING_START",
-            "SECOND_FAIR_END", "UNIT_CLOSURE", "OWNERSHIP_CHANGE", "AUTHORISATION_CANCELLED", "FILING_DATE");
+            "SECOND_FAIR_END", "UNIT_CLOSURE", "OWNERSHIP_CHANGE", "AUTHORISATION_CANCELLED", "FILING_DATE",
+            "HIRE_DATE");
     /** Facts of an expense line (one value per line). */
     static final Set<String> EXPENSE_FACTS = Set.of("PAYMENT_DATE", "DOCUMENT_ISSUE_DATE", "PATIENT_ENTRY",
             "PATIENT_REGISTRATION", "REPORT_PUBLICATION", "DEPARTURE_DATE", "RETURN_DATE");
@@ -36,12 +37,46 @@ public final class TimeRules {
 
     /** DOMAIN A-06 (interpretation A06_PRE_APPROVAL_DAY): spending on the pre-approval day is eligible. */
     private final boolean sameDayEligible;
+    /**
+     * Rule id → the fact that replaces its trigger / subject under the interpretation in force: DOMAIN A-05
+     * (A05_REPORT_AGE_DATE: T24 compares the pre-approval application date, not the payment date, with publication
+     * + 2 years) and A-19 (A19_LANGUAGE_EXAM_REFERENCE: T39 counts the 2 years back from the hire date, not the
+     * filing date). Empty under the digest's readings.
+     */
+    private final Map<String, String> triggerOf = new java.util.HashMap<>();
+    private final Map<String, String> subjectOf = new java.util.HashMap<>();
+    /** Rule id → its description (English, Turkish) under the interpretation in force, where the rule's own is wrong. */
+    private final Map<String, String[]> descriptionOf = new java.util.HashMap<>();
+    /**
+     * Rule id → items it applies to beyond its own under the interpretation in force: DOMAIN A-40
+     * (A40_OTHER_PRE_APPROVED_EVENTS: 27(3)'s "other pre-approved events", T15, also covers Art. 21 delegations).
+     * Deadline-only rules: none of them is a quote-time check.
+     */
+    private final Map<String, Set<String>> extraItems = new java.util.HashMap<>();
+    /** The EK-28 final-report rule (Art. 28(1)): dated only when deadlines.finalReportDueDays is configured. */
+    private static final String FINAL_REPORT = "T53";
 
     /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
     public TimeRules(Catalogue catalogue, DeploymentConfig config, Map<String, String> interpretations) {
         this.catalogue = catalogue;
         this.config = config;
         this.sameDayEligible = "SAME_DAY".equals(interpretations.get("A06_PRE_APPROVAL_DAY"));
+        if ("PRE_APPROVAL_APPLICATION_DATE".equals(interpretations.get("A05_REPORT_AGE_DATE"))) {
+            subjectOf.put("T24", "PRIOR_APPLICATION_DATE");
+            descriptionOf.put("T24", new String[] {"Purchased report at most 2 years old: pre-approval application on or "
+                    + "before publication + 2 years (DOMAIN A-05, interpretation A05_REPORT_AGE_DATE)",
+                "Satın alınan rapor en fazla 2 yıllık olmalı: ön onay başvurusu yayım tarihi + 2 yıl içinde olmalı "
+                    + "(DOMAIN A-05)"});
+        }
+        if ("HIRE_DATE".equals(interpretations.get("A19_LANGUAGE_EXAM_REFERENCE"))) {
+            triggerOf.put("T39", "HIRE_DATE");
+            descriptionOf.put("T39", new String[] {"Expert's language exam (YDS >= C) no earlier than 2 years before the "
+                    + "hire date (DOMAIN A-19, interpretation A19_LANGUAGE_EXAM_REFERENCE)",
+                "Uzmanın dil sınavı (YDS >= C) işe alım tarihinden en fazla 2 yıl önce alınmış olmalı (DOMAIN A-19)"});
+        }
+        if ("ALSO_DELEGATIONS".equals(interpretations.get("A40_OTHER_PRE_APPROVED_EVENTS"))) {
+            extraItems.put("T15", Set.of("TRADE_DELEGATION"));
+        }
         // rule by rule over the items each names, not every item × every rule: same lists (rule order), a fraction
         // of the interpreted work at cold start
         Map<String, List<Timeline<Catalogue.TimeRule>>> lists = new java.util.HashMap<>();
@@ -140,6 +175,7 @@ public final class TimeRules {
             case "UNIT_CLOSURE": return a.unitClosureDate();
             case "OWNERSHIP_CHANGE": return a.ownershipChangeDate();
             case "AUTHORISATION_CANCELLED": return a.authorisationCancelledDate();
+            case "HIRE_DATE": return a.hireDate();
             default: throw new IllegalArgumentException(fact);
         }
     }
@@ -187,19 +223,27 @@ public final class TimeRules {
                 continue;
             }
             Catalogue.TimeRule t = entry.get().value();
-            if (t.direction().equals("NONE") || !t.appliesTo(item) || !applicable(t, r)) {
+            if (t.id().equals(FINAL_REPORT) && config.finalReportDueDays != null && appliesTo(t, item)) {
+                LocalDate end = claimFact("ACTIVITY_END", r);
+                if (end != null) {
+                    out.add(finalReport(t, entry.get().reference(), end, today, dueSoonDays));
+                }
                 continue;
             }
-            if (CLAIM_FACTS.contains(t.trigger())) {
-                LocalDate trigger = claimFact(t.trigger(), r);
+            if (t.direction().equals("NONE") || !appliesTo(t, item) || !applicable(t, r)) {
+                continue;
+            }
+            String fact = triggerOf.getOrDefault(t.id(), t.trigger());
+            if (CLAIM_FACTS.contains(fact)) {
+                LocalDate trigger = claimFact(fact, r);
                 if (trigger != null) {
-                    out.add(deadline(t, entry.get().reference(), trigger, null, today, dueSoonDays));
+                    out.add(deadline(t, fact, entry.get().reference(), trigger, null, today, dueSoonDays));
                 }
             } else if (r.expenses() != null) {
                 for (QuoteRequest.Expense e : r.expenses()) {
-                    LocalDate trigger = e == null ? null : expenseFact(t.trigger(), e);
+                    LocalDate trigger = e == null ? null : expenseFact(fact, e);
                     if (trigger != null && t.appliesToKind(e.kind())) {
-                        out.add(deadline(t, entry.get().reference(), trigger, e.id(), today, dueSoonDays));
+                        out.add(deadline(t, fact, entry.get().reference(), trigger, e.id(), today, dueSoonDays));
                     }
                 }
             }
@@ -209,10 +253,34 @@ public final class TimeRules {
         return out;
     }
 
-    private Deadline deadline(Catalogue.TimeRule t, String article, LocalDate trigger, String subject, LocalDate today,
-                              int dueSoonDays) {
-        LocalDate date = boundary(t, trigger);
-        boolean earliest = isEarliest(t);
+    private boolean appliesTo(Catalogue.TimeRule t, String item) {
+        return t.appliesTo(item) || extraItems.getOrDefault(t.id(), Set.of()).contains(item);
+    }
+
+    /**
+     * T53, DOMAIN A-41: the EK-28 final report, which the circular gives no deadline, falls due the configured
+     * deadlines.finalReportDueDays after the project end; the texts say the number is configuration.
+     */
+    private Deadline finalReport(Catalogue.TimeRule t, String article, LocalDate end, LocalDate today,
+                                 int dueSoonDays) {
+        int days = config.finalReportDueDays;
+        Deadline d = deadline(t, "ACTIVITY_END", article, end, extend(end.plusDays(days)), false, null, today,
+                dueSoonDays);
+        return new Deadline(d.ruleId(), d.article(), d.date(), d.kind(), d.subject(), d.trigger(), d.triggerDate(),
+                "HİSER final report EK-28 within " + days + " days of the project end (CONFIG "
+                        + config.origin("deadlines", "finalReportDueDays") + "; Art. 28(1) states none, DOMAIN A-41)",
+                d.consequence(), d.status(), "HİSER nihai raporu EK-28 proje bitiminden itibaren " + days
+                        + " gün içinde (yapılandırma; Madde 28(1) süre belirtmez)", d.consequenceTr());
+    }
+
+    private Deadline deadline(Catalogue.TimeRule t, String triggerFact, String article, LocalDate trigger,
+                              String subject, LocalDate today, int dueSoonDays) {
+        return deadline(t, triggerFact, article, trigger, boundary(t, trigger), isEarliest(t), subject, today,
+                dueSoonDays);
+    }
+
+    private Deadline deadline(Catalogue.TimeRule t, String triggerFact, String article, LocalDate trigger,
+                              LocalDate date, boolean earliest, String subject, LocalDate today, int dueSoonDays) {
         Deadline.Status status;
         if (earliest) {
             status = today.isBefore(date) ? Deadline.Status.NOT_YET : Deadline.Status.OPEN;
@@ -223,8 +291,10 @@ public final class TimeRules {
         } else {
             status = Deadline.Status.OPEN;
         }
-        return new Deadline(t.id(), article, date, earliest ? "EARLIEST" : "LATEST", subject, t.trigger(), trigger,
-                t.description(), t.consequence(), status, t.descriptionTr(), t.consequenceTr());
+        String[] texts = descriptionOf.get(t.id());
+        return new Deadline(t.id(), article, date, earliest ? "EARLIEST" : "LATEST", subject, triggerFact, trigger,
+                texts == null ? t.description() : texts[0], t.consequence(), status,
+                texts == null ? t.descriptionTr() : texts[1], t.consequenceTr());
     }
 
     /**
@@ -260,9 +330,9 @@ public final class TimeRules {
             }
             LocalDate boundary = boundary(c.direction, t, trigger);
             boolean ok = c.earliest ? !subject.isBefore(boundary) : !subject.isAfter(boundary);
-            trace.add(step(t.id(), article, inputs("trigger", t.trigger(), "triggerDate", trigger,
+            trace.add(step(t.id(), article, inputs("trigger", FACTS[c.trigger], "triggerDate", trigger,
                     "direction", t.direction(), "offset", c.offset, "boundary", boundary,
-                    t.subject(), subject), ok ? "OK" : c.failure));
+                    FACTS[c.subject], subject), ok ? "OK" : c.failure));
             if (!ok) {
                 out.add(new Quote.Rejection(t.rejection(), article));
             }
@@ -279,7 +349,10 @@ public final class TimeRules {
             for (Timeline<Catalogue.TimeRule> timeline : checksByItem.getOrDefault(item, List.of())) {
                 List<Timeline.Entry<Check>> entries = new ArrayList<>();
                 for (Timeline.Entry<Catalogue.TimeRule> v : timeline.entries()) {
-                    entries.add(new Timeline.Entry<>(v.from(), v.to(), new Check(v.value(), item), v.reference()));
+                    Catalogue.TimeRule t = v.value();
+                    entries.add(new Timeline.Entry<>(v.from(), v.to(), new Check(t, item,
+                            triggerOf.getOrDefault(t.id(), t.trigger()), subjectOf.getOrDefault(t.id(), t.subject())),
+                            v.reference()));
                 }
                 out.add(Timeline.of(entries));
             }
@@ -291,11 +364,11 @@ public final class TimeRules {
 
     private static final String[] FACTS = {"FILING_DATE", "ACTIVITY_START", "ACTIVITY_END", "PRE_APPROVAL_DATE",
         "PRIOR_APPLICATION_DATE", "PROJECT_START", "FIRST_SUPPORTED_MONTH", "FILM_RELEASE", "FIRST_TRAINING_START",
-        "SECOND_FAIR_END", "UNIT_CLOSURE", "OWNERSHIP_CHANGE", "AUTHORISATION_CANCELLED",
+        "SECOND_FAIR_END", "UNIT_CLOSURE", "OWNERSHIP_CHANGE", "AUTHORISATION_CANCELLED", "HIRE_DATE",
         "PAYMENT_DATE", "DOCUMENT_ISSUE_DATE", "PATIENT_ENTRY", "PATIENT_REGISTRATION", "REPORT_PUBLICATION",
         "DEPARTURE_DATE", "RETURN_DATE"};
     /** Index in {@link #FACTS} of the first fact of an expense line. */
-    private static final int FIRST_EXPENSE_FACT = 13;
+    private static final int FIRST_EXPENSE_FACT = 14;
     private static final String[] DIRECTION_NAMES = {"LATEST_BEFORE", "EARLIEST_BEFORE", "LATEST_AFTER", "LATEST_ON",
         "BEFORE_STRICT", "EARLIEST_AFTER", "EARLIEST_AFTER_OFFSET", "PERIOD_END"};
 
@@ -343,7 +416,8 @@ public final class TimeRules {
             case 9: return a.secondFairEnd();
             case 10: return a.unitClosureDate();
             case 11: return a.ownershipChangeDate();
-            default: return a.authorisationCancelledDate();
+            case 12: return a.authorisationCancelledDate();
+            default: return a.hireDate();
         }
     }
 
@@ -380,12 +454,13 @@ public final class TimeRules {
         final String offset;
         final String failure;
 
-        Check(Catalogue.TimeRule t, String item) {
+        /** {@code triggerFact}, {@code subjectFact}: the rule's own, or those an interpretation puts in their place. */
+        Check(Catalogue.TimeRule t, String item, String triggerFact, String subjectFact) {
             rule = t;
-            checked = t.subject() != null && t.rejection() != null && !t.rejection().equals("DEADLINE_MISSED")
+            checked = subjectFact != null && t.rejection() != null && !t.rejection().equals("DEADLINE_MISSED")
                     && !t.direction().equals("NONE") && t.appliesTo(item);
-            trigger = t.trigger() == null ? -1 : indexOf(FACTS, t.trigger());
-            subject = t.subject() == null ? -1 : indexOf(FACTS, t.subject());
+            trigger = triggerFact == null ? -1 : indexOf(FACTS, triggerFact);
+            subject = subjectFact == null ? -1 : indexOf(FACTS, subjectFact);
             direction = indexOf(DIRECTION_NAMES, t.direction());
             earliest = isEarliest(t);
             when = t.when() == null ? null : new Condition(t.when());

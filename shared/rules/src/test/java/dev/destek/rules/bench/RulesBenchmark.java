@@ -299,6 +299,6 @@ public class RulesBenchmark {
                                              Integer persons, Integer nights) {
         return new QuoteRequest.Expense(id, kind, new BigDecimal(amount), currency, paid, LocalDate.parse("2025-03-01"),
                 persons, nights, null, null, null, null, null, null, null, null, LocalDate.parse("2025-03-01"),
-                LocalDate.parse("2025-03-02"), null, null, null, null, null, null, null, null, null, null, null);
+                LocalDate.parse("2025-03-02"), null, null, null, null, null, null, null, null, null, null);
     }
 }
