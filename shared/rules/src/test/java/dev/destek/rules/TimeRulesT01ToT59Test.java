@@ -177,7 +177,9 @@ class TimeRulesT01ToT59Test {
                 .findFirst().orElseThrow();
         assertThat(t.article()).isEqualTo(article);
         assertThat(t.direction()).isEqualTo("NONE");
-        assertThat(t.effectiveFrom()).isEqualTo(LocalDate.parse("2015-06-02"));
+        // the circular's rules date from Decree 2015/8 (02/06/2015); the deck's (S0) from the deck, November 2024
+        assertThat(t.effectiveFrom()).isEqualTo(LocalDate.parse(article.contains("(S0)") ? "2024-11-01"
+                : "2015-06-02"));
     }
 
     @Test
