@@ -74,7 +74,16 @@ public record CatalogueView(String version, String programme, String configurati
      */
     public record Programme(String id, String nameEn, String nameTr, String article, String currency,
                             String currencySource, LocalDate effectiveFrom, LocalDate effectiveTo,
-                            List<ProgrammeItem> items) { }
+                            List<ProgrammeItem> items, List<EligibilityRule> eligibility) { }
+
+    /**
+     * A condition on the applicant beyond role and sector (P§04 application conditions, P§05 E-TURQUALITY®
+     * membership, P§06 cooperation organisation). {@code roles}/{@code groups} empty: every applicant / item;
+     * {@code parameters}: the printed thresholds and lists the test uses.
+     */
+    public record EligibilityRule(String id, String test, String rejection, String description, List<String> roles,
+                                  List<String> groups, java.util.Map<String, String> parameters, String article,
+                                  LocalDate effectiveFrom, LocalDate effectiveTo) { }
 
     /**
      * One item of a deck programme as printed. {@code printedRateMin}/{@code Max}: the printed rate or range (null:

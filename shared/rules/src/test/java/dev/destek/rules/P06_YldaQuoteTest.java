@@ -35,8 +35,8 @@ class P06_YldaQuoteTest {
     }
 
     static QuoteRequest ylda(String item, QuoteRequest.Activity activity, QuoteRequest.Expense... expenses) {
-        return new QuoteRequest("DECREE_5449", item, new QuoteRequest.Applicant("COOPERATION_ORGANISATION", null,
-                "LOGISTICS", null), activity, LocalDate.parse("2025-06-01"), List.of(expenses));
+        return new QuoteRequest("DECREE_5449", item, Requests.yldaPublicInstitution(), activity,
+                LocalDate.parse("2025-06-01"), List.of(expenses));
     }
 
     static Stream<Arguments> cases() {
@@ -197,7 +197,8 @@ class P06_YldaQuoteTest {
         QuoteRequest r = ylda("FREIGHT_EXCHANGE", activity(1, null),
                 line("E1", "COMMISSION", "1000.00", "TRY", "2025-05-02", null, "0.00"));
         Quote q = Claims.RULES.quote(new QuoteRequest(r.programme(), r.supportItem(),
-                new QuoteRequest.Applicant("BENEFICIARY", null, "LOGISTICS", null), r.activity(), r.filingDate(),
+                new QuoteRequest.Applicant("BENEFICIARY", null, "LOGISTICS", null, "PUBLIC_INSTITUTION", true, null,
+                        null, null, null), r.activity(), r.filingDate(),
                 r.expenses()));
 
         assertThat(q.rejections()).containsExactly(new Quote.Rejection("APPLICANT_TYPE", "P§06"));

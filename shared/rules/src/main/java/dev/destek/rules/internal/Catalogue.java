@@ -222,6 +222,7 @@ public final class Catalogue {
                 case INTERPRETATIONS: return (T) ProgrammeCatalogue.interpretations(v);
                 case PROGRAMME_VERSION: return (T) ProgrammeCatalogue.programmeVersion(v);
                 case PROGRAMME_ITEM: return (T) ProgrammeCatalogue.item(v);
+                case ELIGIBILITY_RULE: return (T) ProgrammeCatalogue.eligibilityRule(v);
                 case DOCUMENT_RULES: return (T) DocumentRulesData.parse(v, catalogue);
                 default: return (T) catalogue.value(kind, id, v);
             }
@@ -237,6 +238,7 @@ public final class Catalogue {
     static final int PROGRAMME_VERSION = 22;
     static final int PROGRAMME_ITEM = 23;
     static final int DOCUMENT_RULES = 24;
+    static final int ELIGIBILITY_RULE = 25;
 
     private static final int ITEM_VERSION = 0;
     private static final int CHECKLIST = 1;

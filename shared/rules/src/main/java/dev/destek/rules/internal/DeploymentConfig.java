@@ -27,7 +27,7 @@ public final class DeploymentConfig {
 
     private static final Set<String> TOP_KEYS = Set.of("source", "baseRates", "maxRate", "ek1Countries",
             "ek2Provinces", "documentLimits", "deadlines", "eventLists", "decreeCaps", "programmes",
-            "interpretations");
+            "interpretations", "madridCountries");
     /** The annex event lists the circular names but does not contain (DOMAIN §0 warning 4). */
     public static final Set<String> EVENT_LISTS = Set.of("EK_31B", "EK_32E", "LIST_2017_4_SECTORAL_FAIRS");
     /** What a Decree money cap is counted over; FILM is the Art. 20(2) "support limit" per film. */
@@ -41,6 +41,11 @@ public final class DeploymentConfig {
     public final Timeline<BigDecimal> maxRate;
     public final Timeline<Set<String>> ek1Countries;
     public final Timeline<Set<String>> ek2Provinces;
+    /**
+     * Parties to the Madrid System (Decree 2564 application condition, S0 P§04; the deck does not list them). No
+     * default: without a list in force a quote cannot decide the condition and sends it to MANUAL_REVIEW.
+     */
+    public final Timeline<Set<String>> madridCountries;
     public final long defaultMaxSizeBytes;
     public final Map<String, Long> maxSizeBytes;
     public final boolean extendToNextBusinessDay;
@@ -80,6 +85,9 @@ public final class DeploymentConfig {
         maxRate = Timeline.ofPeriods(root.get("maxRate"), new Catalogue.Values<BigDecimal>(null, Catalogue.RATE));
         ek1Countries = Timeline.ofPeriods(root.get("ek1Countries"), new Catalogue.Values<Set<String>>(null, Catalogue.COUNTRIES));
         ek2Provinces = Timeline.ofPeriods(root.get("ek2Provinces"), new Catalogue.Values<Set<String>>(null, Catalogue.CODES));
+        Node madrid = root.opt("madridCountries");
+        madridCountries = madrid.isNull() ? Timeline.of(List.of())
+                : Timeline.ofPeriods(madrid, new Catalogue.Values<Set<String>>(null, Catalogue.COUNTRIES));
 
         Node limits = root.get("documentLimits");
         onlyKeys(limits, LIMIT_KEYS);

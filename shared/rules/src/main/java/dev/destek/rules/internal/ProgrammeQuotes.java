@@ -40,6 +40,7 @@ public final class ProgrammeQuotes {
     private final ProgrammeConfig config;
     private final Set<String> expenseKinds;
     private final String rulesVersion;
+    private final DeckEligibility eligibility;
 
     public ProgrammeQuotes(ProgrammeCatalogue catalogue, ProgrammeConfig config, Set<String> expenseKinds,
                            String rulesVersion) {
@@ -47,6 +48,7 @@ public final class ProgrammeQuotes {
         this.config = config;
         this.expenseKinds = expenseKinds;
         this.rulesVersion = rulesVersion;
+        this.eligibility = new DeckEligibility(config);
     }
 
     /** Whether {@code programme} is one of the deck's (the dispatch in {@code Rules}). */
@@ -59,16 +61,20 @@ public final class ProgrammeQuotes {
         String itemId = validate(p, r);
         Timeline<ProgrammeCatalogue.ItemVersion> item = p.items().get(itemId);
         String currency = config.currency.get(p.id());
+        String group = group(item, r.filingDate());
+        eligibility.validate(p, r, group);
         List<Quote.Rejection> claimLevel = eligibility(p, item, r);
+        DeckEligibility.Result beyond = eligibility.evaluate(p, r, group);
+        claimLevel.addAll(beyond.rejections());
         Map<String, BigDecimal> capUse = new HashMap<>();
         List<Quote.Line> lines = new ArrayList<>();
         BigDecimal total = ZERO;
         for (QuoteRequest.Expense e : r.expenses()) {
-            Quote.Line line = line(p, itemId, item, currency, r, e, claimLevel, capUse);
+            Quote.Line line = line(p, itemId, item, currency, r, e, claimLevel, beyond.trace(), capUse);
             lines.add(line);
             total = total.add(line.support());
         }
-        return new Quote(new Quote.Money(total, currency), lines, claimLevel, rulesVersion);
+        return new Quote(new Quote.Money(total, currency), lines, dedupe(claimLevel), rulesVersion);
     }
 
     /**
@@ -216,6 +222,12 @@ public final class ProgrammeQuotes {
 
     // ---------------------------------------------------------------------------------------- claim level
 
+    /** The item's group on {@code day} (its latest version if none is in force: eligibility is still judged). */
+    private static String group(Timeline<ProgrammeCatalogue.ItemVersion> item, java.time.LocalDate day) {
+        Timeline.Entry<ProgrammeCatalogue.ItemVersion> v = item.entryOrNull(day);
+        return (v != null ? v : item.latest().orElseThrow()).value().group();
+    }
+
     private static List<Quote.Rejection> eligibility(ProgrammeCatalogue.Programme p,
                                                      Timeline<ProgrammeCatalogue.ItemVersion> item, QuoteRequest r) {
         List<Quote.Rejection> out = new ArrayList<>();
@@ -239,9 +251,10 @@ public final class ProgrammeQuotes {
 
     private Quote.Line line(ProgrammeCatalogue.Programme p, String itemId,
                             Timeline<ProgrammeCatalogue.ItemVersion> item, String currency, QuoteRequest r,
-                            QuoteRequest.Expense e, List<Quote.Rejection> claimLevel, Map<String, BigDecimal> capUse) {
-        List<Quote.Rejection> rejections = new ArrayList<>(claimLevel);
-        List<Quote.TraceStep> trace = new ArrayList<>();
+                            QuoteRequest.Expense e, List<Quote.Rejection> claimLevel,
+                            List<Quote.TraceStep> eligibilityTrace, Map<String, BigDecimal> capUse) {
+        List<Quote.Rejection> rejections = new ArrayList<>(dedupe(claimLevel));
+        List<Quote.TraceStep> trace = new ArrayList<>(eligibilityTrace);
         BigDecimal claimed = e.amount().setScale(SCALE, ROUNDING); // exact: at most 2 decimals (validated)
         if (!claimLevel.isEmpty()) {
             trace.add(step("programme.eligibility", claimLevel.get(0).article(), inputs("role", r.applicant().role(),
@@ -420,10 +433,38 @@ public final class ProgrammeQuotes {
                 Timeline.Entry<ProgrammeCatalogue.ItemVersion> iv = e.getValue().latest().orElseThrow();
                 items.add(item(p, e.getKey(), iv, quotable(p, e.getKey(), e.getValue())));
             }
+            List<CatalogueView.EligibilityRule> rules = new ArrayList<>();
+            for (Map.Entry<String, Timeline<ProgrammeCatalogue.EligibilityRule>> e : p.eligibility().entrySet()) {
+                Timeline.Entry<ProgrammeCatalogue.EligibilityRule> v = e.getValue().latest().orElseThrow();
+                rules.add(new CatalogueView.EligibilityRule(e.getKey(), v.value().test().name(), v.value().rejection(),
+                        v.value().description(), List.copyOf(v.value().roles()), List.copyOf(v.value().groups()),
+                        parameters(v.value().test()), v.reference() == null ? p.reference() : v.reference(),
+                        v.from(), v.to()));
+            }
             out.add(new CatalogueView.Programme(p.id(), pv.value().nameEn(), pv.value().nameTr(), p.reference(),
-                    config.currency.get(p.id()), config.currencySource.get(p.id()), pv.from(), pv.to(), items));
+                    config.currency.get(p.id()), config.currencySource.get(p.id()), pv.from(), pv.to(), items,
+                    rules));
         }
         return out;
+    }
+
+    /** The printed parameters of a test, as strings (the Madrid list names its configuration key). */
+    private static Map<String, String> parameters(ProgrammeCatalogue.Test test) {
+        if (test instanceof ProgrammeCatalogue.YldaCooperationOrganisation t) {
+            return new TraceInputs("directKinds", String.join(",", t.directKinds()), "companyKind", t.companyKind(),
+                    "allServices", String.join(",", t.allServices()), "oneOfServices",
+                    String.join(",", t.oneOfServices()), "minWarehouseM2", t.minWarehouseM2().toPlainString(),
+                    "minLocalPlateVehicles", String.valueOf(t.minLocalPlateVehicles()), "subsidiaryKind",
+                    t.subsidiaryKind(), "minOwnershipPercent", t.minOwnershipPercent().toPlainString());
+        }
+        if (test instanceof ProgrammeCatalogue.BrandInMadridCountry t) {
+            return new TraceInputs("registrants", String.join(",", t.registrants()), "excludeCountries",
+                    String.join(",", t.excludeCountries()), "countries", "CONFIG madridCountries");
+        }
+        if (test instanceof ProgrammeCatalogue.ProgrammeMember t) {
+            return new TraceInputs("programme", t.programme());
+        }
+        return Map.of();
     }
 
     private CatalogueView.ProgrammeItem item(ProgrammeCatalogue.Programme p, String id,
