@@ -48,9 +48,13 @@ public record CatalogueView(String version, String programme, String configurati
 
     public record Limit(String id, String what, String limit, String article) { }
 
+    /**
+     * @param programme a deck programme the rule belongs to (T55–T57: DECREE_2564), else null
+     * @param scale     how the period grows with a stated count, e.g. {@code + P5Y x TARGET_MARKETS (0..)}; else null
+     */
     public record TimeRule(String id, List<String> items, String trigger, String offset, String direction,
                            String kinds, String rejection, String description, String consequence, String article,
-                           LocalDate effectiveFrom, LocalDate effectiveTo) { }
+                           LocalDate effectiveFrom, LocalDate effectiveTo, String programme, String scale) { }
 
     /** @param basis EXPENSE_BASE (quantity caps, before the rate) or SUPPORT_AMOUNT (after the rate) */
     public record Cap(String id, String item, String type, List<String> kinds,

@@ -132,6 +132,13 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param supportYear             year of the network's support, 1 = the first (Decree 5449, S0 P§06: operating
      *                                costs and employment 70 % in the first two years, 50 % later); the deck's
      *                                programmes also read {@code subtype} FOREIGN / DOMESTIC (5449 advertising caps)
+     * @param programmeTrack          Decree 2564 (S0 P§04): {@code TURQUALITY} (support period 5 years + 5 years per
+     *                                target market, T55), {@code BRAND} (Brand Support Programme, 4 years, T56) or
+     *                                {@code COOPERATION_PROJECT} (a cooperation organisation's TURQUALITY® project,
+     *                                1–4 years, T57); required for a 2564 quote
+     * @param programmeStart          first day of that support period; required for a 2564 quote
+     * @param targetMarkets           TURQUALITY: number of target markets (0 or more; each adds 5 years, T55)
+     * @param projectYears            COOPERATION_PROJECT: the project's approved length in years (1–4, T57)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
@@ -142,12 +149,29 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                            Integer programmeDays, Integer participants, Integer quotes, LocalDate protocolSignedDate,
                            Integer delegationsInYear, String eventId,
                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal supportReceivedUsd,
-                           String province, Integer supportYear) {
+                           String province, Integer supportYear, String programmeTrack, LocalDate programmeStart,
+                           Integer targetMarkets, Integer projectYears) {
 
         /** The first version's shape. */
         public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate) {
             this(countries, start, end, preApprovalDate, null, null, null, null, null, null, null, null, null, null,
                     null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** The shape before the deck's support periods (T55–T57). */
+        public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
+                        LocalDate priorApplicationDate, LocalDate projectStart, YearMonth firstSupportedMonth,
+                        LocalDate filmReleaseDate, LocalDate firstTrainingStart, LocalDate secondFairEnd,
+                        LocalDate unitClosureDate, LocalDate ownershipChangeDate,
+                        LocalDate authorisationCancelledDate, Boolean ministryOrganised, String subtype,
+                        Integer programmeDays, Integer participants, Integer quotes, LocalDate protocolSignedDate,
+                        Integer delegationsInYear, String eventId, BigDecimal supportReceivedUsd, String province,
+                        Integer supportYear) {
+            this(countries, start, end, preApprovalDate, priorApplicationDate, projectStart, firstSupportedMonth,
+                    filmReleaseDate, firstTrainingStart, secondFairEnd, unitClosureDate, ownershipChangeDate,
+                    authorisationCancelledDate, ministryOrganised, subtype, programmeDays, participants, quotes,
+                    protocolSignedDate, delegationsInYear, eventId, supportReceivedUsd, province, supportYear, null,
+                    null, null, null);
         }
     }
 

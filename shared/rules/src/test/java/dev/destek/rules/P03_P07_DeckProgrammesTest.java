@@ -137,8 +137,9 @@ class P03_P07_DeckProgrammesTest {
         QuoteRequest request = new QuoteRequest(programme, item.id(),
                 programme.equals("DECREE_5449") ? Requests.yldaPublicInstitution()
                         : Requests.deckBeneficiary(item.sectors().isEmpty() ? null : item.sectors().get(0)),
-                P06_YldaQuoteTest.activity(3, item.caps().stream().anyMatch(c -> "DOMESTIC".equals(c.subtype()))
-                        ? "DOMESTIC" : null),
+                programme.equals("DECREE_2564") ? Requests.track("TURQUALITY", "2024-11-01", 0, null)
+                        : P06_YldaQuoteTest.activity(3, item.caps().stream().anyMatch(c -> "DOMESTIC".equals(
+                                c.subtype())) ? "DOMESTIC" : null),
                 LocalDate.parse("2025-01-15"),
                 List.of(P06_YldaQuoteTest.line("E1", "ADVERTISING", "1000.00", "TRY", "2024-11-01", 1, "0.00")));
         Rules rules = DECK; // an applicant meeting P§04-P§06 eligibility, so the printed rate is what is tested

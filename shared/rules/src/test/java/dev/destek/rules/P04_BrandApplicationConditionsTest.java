@@ -28,7 +28,8 @@ class P04_BrandApplicationConditionsTest {
     }
 
     static QuoteRequest request(QuoteRequest.Applicant applicant) {
-        return new QuoteRequest("DECREE_2564", "ADVERTISING", applicant, null, LocalDate.parse("2025-06-01"),
+        return new QuoteRequest("DECREE_2564", "ADVERTISING", applicant,
+                Requests.track("BRAND", "2024-11-01", null, null), LocalDate.parse("2025-06-01"),
                 List.of(P06_YldaQuoteTest.line("E1", "ADVERTISING", "1000.00", "TRY", "2025-05-02", null, null)));
     }
 

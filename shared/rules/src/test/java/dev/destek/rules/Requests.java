@@ -60,6 +60,13 @@ final class Requests {
                 new QuoteRequest.Brand(true, List.of("DE"), "SELF"), List.of("E_TURQUALITY"));
     }
 
+    /** Decree 2564 facts (P§04): a support period of {@code track} from {@code start}, with its count. */
+    static QuoteRequest.Activity track(String track, String start, Integer targetMarkets, Integer projectYears) {
+        return new QuoteRequest.Activity(List.of("DE"), null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, track,
+                start == null ? null : LocalDate.parse(start), targetMarkets, projectYears);
+    }
+
     /** The shipped defaults plus a Madrid-System list (the defaults have none: P§04 would go to review). */
     static final String MADRID = "madridCountries: [{from: 2024-11-01, value: [DE, FR, US], note: test list}]\n";
 

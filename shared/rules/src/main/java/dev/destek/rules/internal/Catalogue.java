@@ -77,7 +77,7 @@ public final class Catalogue {
     public record TimeRule(String id, Set<String> items, String trigger, Period offset, String direction,
                            String kinds, String rejection, String consequence, String description, String subject,
                            boolean requireTrigger, String when, String unless, String descriptionTr,
-                           String consequenceTr) {
+                           String consequenceTr, String programme, Scale scale) {
         public boolean appliesTo(String item) {
             return items.contains(item) || items.contains("ALL");
         }
@@ -87,6 +87,19 @@ public final class Catalogue {
                 return true;
             }
             return kinds.startsWith("!") ? !kinds.substring(1).equals(kind) : kinds.equals(kind);
+        }
+    }
+
+    /**
+     * A period that grows with a count the request states (S0 P§04): the rule's length is {@code offset + each × n}
+     * with {@code n} = the fact's value, {@code min <= n <= max} ({@code max} null: no upper bound).
+     */
+    public record Scale(String fact, Period each, int min, Integer max) {
+        /** Facts a scale may read (QuoteRequest.Activity). */
+        public static final Set<String> FACTS = Set.of("TARGET_MARKETS", "PROJECT_YEARS");
+
+        public Period times(int n) {
+            return each.multipliedBy(n);
         }
     }
 
@@ -421,7 +434,25 @@ public final class Catalogue {
                 v.opt("kinds").stringOr(null), v.opt("rejection").stringOr(null), v.get("consequence").string(),
                 v.get("description").string(), v.opt("subject").stringOr(null),
                 !v.opt("requireTrigger").isNull() && v.get("requireTrigger").bool(), v.opt("when").stringOr(null),
-                v.opt("unless").stringOr(null), v.get("descriptionTr").string(), v.get("consequenceTr").string());
+                v.opt("unless").stringOr(null), v.get("descriptionTr").string(), v.get("consequenceTr").string(),
+                v.opt("programme").stringOr(null), scale(v.opt("scale")));
+    }
+
+    private static Scale scale(Node n) {
+        if (n.isNull()) {
+            return null;
+        }
+        String fact = n.get("fact").string();
+        if (!Scale.FACTS.contains(fact)) {
+            throw n.get("fact").error("unknown fact " + fact + " (expected one of " + new java.util.TreeSet<>(Scale.FACTS)
+                    + ")");
+        }
+        int min = (int) n.get("min").longValue();
+        Integer max = n.opt("max").isNull() ? null : (int) n.get("max").longValue();
+        if (min < 0 || max != null && max < min) {
+            throw n.error("expected 0 <= min <= max");
+        }
+        return new Scale(fact, n.get("each").period(), min, max);
     }
 
     public static Catalogue load() {

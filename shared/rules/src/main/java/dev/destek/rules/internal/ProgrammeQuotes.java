@@ -19,9 +19,11 @@ import java.util.Set;
 
 /**
  * Quotes for the programmes of the 2024 deck (S0, P§03–P§07), same request and response as the circular's quotes.
- * Order per line: item in force on the payment date → currency → persons cap (5449 employment) → rate (printed,
- * printed step-down by support year, or configured inside the printed range) → support → support-amount cap
- * (5449). The deck prints no filing periods, time rules, bonuses or conversion rules, so none is applied.
+ * Claim level: role and sector, then the programme's eligibility rules ({@link DeckEligibility}). Order per line:
+ * item in force on the payment date → 2564 support period (T55–T57, {@link DeckPeriods}) → currency → persons cap
+ * (5449 employment) → rate (printed, printed step-down by support year, or configured inside the printed range) →
+ * support → support-amount cap (5449). The deck prints no filing periods, bonuses or conversion rules, so none is
+ * applied.
  *
  * <p>Money as in {@link QuoteCalculator}: amounts in, at most 2 decimals; rates exact; {@code support = eligibleBase
  * × rate} HALF_UP to 2 decimals once per line; a pro-rata base (persons cap) HALF_UP to 2 decimals once; the cap
@@ -42,13 +44,20 @@ public final class ProgrammeQuotes {
     private final String rulesVersion;
     private final DeckEligibility eligibility;
 
+    private final DeckPeriods periods;
+    private final int dueSoonDays;
+
+    /** @param timeRules T01–T59; those naming a deck programme are its support periods (T55–T57) */
     public ProgrammeQuotes(ProgrammeCatalogue catalogue, ProgrammeConfig config, Set<String> expenseKinds,
-                           String rulesVersion) {
+                           String rulesVersion, Map<String, Timeline<Catalogue.TimeRule>> timeRules,
+                           int dueSoonDays) {
         this.catalogue = catalogue;
         this.config = config;
         this.expenseKinds = expenseKinds;
         this.rulesVersion = rulesVersion;
         this.eligibility = new DeckEligibility(config);
+        this.periods = new DeckPeriods(timeRules, catalogue.programmes.keySet());
+        this.dueSoonDays = dueSoonDays;
     }
 
     /** Whether {@code programme} is one of the deck's (the dispatch in {@code Rules}). */
@@ -66,11 +75,12 @@ public final class ProgrammeQuotes {
         List<Quote.Rejection> claimLevel = eligibility(p, item, r);
         DeckEligibility.Result beyond = eligibility.evaluate(p, r, group);
         claimLevel.addAll(beyond.rejections());
+        DeckPeriods.SupportPeriod period = periods.period(p.id(), r, r.filingDate(), true);
         Map<String, BigDecimal> capUse = new HashMap<>();
         List<Quote.Line> lines = new ArrayList<>();
         BigDecimal total = ZERO;
         for (QuoteRequest.Expense e : r.expenses()) {
-            Quote.Line line = line(p, itemId, item, currency, r, e, claimLevel, beyond.trace(), capUse);
+            Quote.Line line = line(p, itemId, item, currency, r, e, claimLevel, beyond.trace(), period, capUse);
             lines.add(line);
             total = total.add(line.support());
         }
@@ -78,10 +88,11 @@ public final class ProgrammeQuotes {
     }
 
     /**
-     * The deck prints no deadline for these programmes (durations T55–T57 and the step-down T58 have no date the
-     * request carries), so the answer is empty; the request is still checked like a quote's.
+     * The end of the programme's support period (T55–T57, Decree 2564) when the request states the track and its
+     * start (and count); the deck prints no other deadline (T58 is a rate step, not a date), so otherwise the answer
+     * is empty. The request is still checked like a quote's.
      */
-    public List<dev.destek.rules.Deadline> deadlines(QuoteRequest r) {
+    public List<dev.destek.rules.Deadline> deadlines(QuoteRequest r, java.time.LocalDate today) {
         ProgrammeCatalogue.Programme p = catalogue.programmes.get(r.programme());
         String itemId = required(r.supportItem(), "/supportItem");
         if (!p.items().containsKey(itemId)) {
@@ -99,7 +110,9 @@ public final class ProgrammeQuotes {
                 }
             }
         }
-        return List.of();
+        DeckPeriods.SupportPeriod period = periods.period(p.id(), r, r.filingDate() != null ? r.filingDate() : today,
+                false);
+        return period == null ? List.of() : List.of(DeckPeriods.deadline(period, today, dueSoonDays));
     }
 
     // ---------------------------------------------------------------------------------------- structure
@@ -252,7 +265,8 @@ public final class ProgrammeQuotes {
     private Quote.Line line(ProgrammeCatalogue.Programme p, String itemId,
                             Timeline<ProgrammeCatalogue.ItemVersion> item, String currency, QuoteRequest r,
                             QuoteRequest.Expense e, List<Quote.Rejection> claimLevel,
-                            List<Quote.TraceStep> eligibilityTrace, Map<String, BigDecimal> capUse) {
+                            List<Quote.TraceStep> eligibilityTrace, DeckPeriods.SupportPeriod period,
+                            Map<String, BigDecimal> capUse) {
         List<Quote.Rejection> rejections = new ArrayList<>(dedupe(claimLevel));
         List<Quote.TraceStep> trace = new ArrayList<>(eligibilityTrace);
         BigDecimal claimed = e.amount().setScale(SCALE, ROUNDING); // exact: at most 2 decimals (validated)
@@ -272,6 +286,9 @@ public final class ProgrammeQuotes {
         }
         ProgrammeCatalogue.ItemVersion v = version.get().value();
         String article = version.get().reference() == null ? p.reference() : version.get().reference();
+        if (period != null) {
+            periods.check(period, e, rejections, trace);
+        }
 
         boolean sameCurrency = currency.equals(e.currency());
         trace.add(step("programme.currency", article + "; " + config.currencySource.get(p.id()),
