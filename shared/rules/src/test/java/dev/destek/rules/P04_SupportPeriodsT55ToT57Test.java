@@ -77,6 +77,16 @@ class P04_SupportPeriodsT55ToT57Test {
     }
 
     @Test
+    void p04_jsonActivity_shouldCarryTheTrackStartAndCount() throws Exception {
+        QuoteRequest.Activity a = Claims.JSON.readValue("""
+                {"programmeTrack": "TURQUALITY", "programmeStart": "2024-11-01", "targetMarkets": 1}
+                """, QuoteRequest.Activity.class);
+
+        assertThat(RULES.deadlines(request(a), TODAY)).extracting(Deadline::ruleId, Deadline::date)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("T55", LocalDate.parse("2034-10-31")));
+    }
+
+    @Test
     void p04_deadlineStatus_shouldFollowToday() {
         QuoteRequest r = request(Requests.track("BRAND", "2021-01-01", null, null));
 

@@ -149,6 +149,28 @@ class P06_YldaCooperationOrganisationTest {
     }
 
     @Test
+    void p06_jsonRequest_shouldCarryTheNestedFactsAsTheFunctionReadsThem() throws Exception {
+        String json = """
+                {"programme": "DECREE_5449", "supportItem": "FREIGHT_EXCHANGE", "filingDate": "2025-06-01",
+                 "applicant": {"role": "COOPERATION_ORGANISATION", "sector": "LOGISTICS",
+                               "organisationKind": "LOGISTICS_SUBSIDIARY", "residentInTurkey": true,
+                               "subsidiary": {"foundedByQualifyingCompanies": true,
+                                              "ownershipByQualifyingPercent": "50.99", "turkishCapital": true}},
+                 "activity": {"supportYear": 1},
+                 "expenses": [{"id": "E1", "kind": "COMMISSION", "amount": "1000.00", "currency": "TRY",
+                               "paymentDate": "2025-05-02", "capKey": "N1", "capUsed": "0.00"}]}
+                """;
+        QuoteRequest r = Claims.JSON.readValue(json, QuoteRequest.class);
+
+        Quote q = Claims.RULES.quote(r);
+
+        assertThat(r.applicant().subsidiary().ownershipByQualifyingPercent()).isEqualByComparingTo("50.99");
+        assertThat(q.rejections()).containsExactly(new Quote.Rejection("APPLICANT_TYPE", "P§06"));
+        assertThat(q.lines().get(0).trace()).anySatisfy(s -> assertThat(s.inputs())
+                .containsEntry("ownershipByQualifyingPercent", "50.99").containsEntry("minOwnershipPercent", "51"));
+    }
+
+    @Test
     void p06_catalogue_shouldListTheRulesWithArticleAndPrintedThresholds() {
         CatalogueView.Programme p = Claims.RULES.catalogue().programmes().stream()
                 .filter(x -> x.id().equals("DECREE_5449")).findFirst().orElseThrow();
