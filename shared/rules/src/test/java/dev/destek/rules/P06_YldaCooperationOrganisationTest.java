@@ -182,6 +182,7 @@ class P06_YldaCooperationOrganisationTest {
             assertThat(r.rejection()).isEqualTo("APPLICANT_TYPE");
             assertThat(r.effectiveFrom()).isEqualTo("2024-11-01");
         });
+        assertThat(p.eligibility()).allSatisfy(r -> assertThat(r.roles()).containsExactly("COOPERATION_ORGANISATION"));
         assertThat(p.eligibility().get(1).parameters()).containsEntry("minWarehouseM2", "5000")
                 .containsEntry("minLocalPlateVehicles", "50").containsEntry("minOwnershipPercent", "51");
     }

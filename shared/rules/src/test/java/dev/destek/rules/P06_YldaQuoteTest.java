@@ -197,8 +197,7 @@ class P06_YldaQuoteTest {
         QuoteRequest r = ylda("FREIGHT_EXCHANGE", activity(1, null),
                 line("E1", "COMMISSION", "1000.00", "TRY", "2025-05-02", null, "0.00"));
         Quote q = Claims.RULES.quote(new QuoteRequest(r.programme(), r.supportItem(),
-                new QuoteRequest.Applicant("BENEFICIARY", null, "LOGISTICS", null, "PUBLIC_INSTITUTION", true, null,
-                        null, null, null), r.activity(), r.filingDate(),
+                new QuoteRequest.Applicant("BENEFICIARY", null, "LOGISTICS", null), r.activity(), r.filingDate(),
                 r.expenses()));
 
         assertThat(q.rejections()).containsExactly(new Quote.Rejection("APPLICANT_TYPE", "P§06"));
