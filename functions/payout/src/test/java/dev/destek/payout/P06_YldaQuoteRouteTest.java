@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * POST /v1/quotes and /v1/deadlines for a programme of the 2024 deck (Decree 5449, S0 P§06), fed the API Gateway
- * event in events/quote-ylda.json: operating costs in support year 3 (50 %, after the first two years at 70 %) with
- * 72,800,000 TL of the 73,050,000 TL cap already received.
+ * event in events/quote-ylda.json: a logistics company with 5,000 m² of warehouse abroad (a cooperation organisation,
+ * P§06), operating costs in support year 3 (50 %, after the first two years at 70 %) with 72,800,000 TL of the
+ * 73,050,000 TL cap already received.
  */
 class P06_YldaQuoteRouteTest {
     private final PayoutHandler handler = new PayoutHandler(Map.of());
@@ -30,7 +31,8 @@ class P06_YldaQuoteRouteTest {
         assertThat(body.at("/lines/0/ratePercent").asText()).isEqualTo("50.00");
         assertThat(body.at("/lines/0/eligibleBase").asText()).isEqualTo("1000000.00");
         assertThat(body.at("/lines/0/trace").findValuesAsText("ruleId"))
-                .contains("R_YLDA_OPERATING_STEP_DOWN", "C_YLDA_OPERATING_73050000");
+                .contains("E_YLDA_RESIDENT_IN_TURKEY", "E_YLDA_COOPERATION_ORGANISATION", "R_YLDA_OPERATING_STEP_DOWN",
+                        "C_YLDA_OPERATING_73050000");
         assertThat(body.at("/lines/0/trace").findValuesAsText("article")).contains("P§06");
     }
 

@@ -569,7 +569,9 @@ public final class ClaimService {
                 a.firstSupportedMonth(), a.filmReleaseDate(), a.firstTrainingStart(), a.secondFairEnd(),
                 a.unitClosureDate(), a.ownershipChangeDate(), a.authorisationCancelledDate(), a.ministryOrganised(),
                 a.subtype(), a.programmeDays(), a.participants(), a.quotes(), a.protocolSignedDate(),
-                a.delegationsInYear(), a.eventId(), a.supportReceivedUsd(), a.province(), a.supportYear());
+                a.delegationsInYear(), a.eventId(), a.supportReceivedUsd(), a.province(), a.supportYear(),
+                a.hireDate(), a.claimPeriodFrom(), a.claimPeriodTo(), a.programmeTrack(), a.programmeStart(),
+                a.targetMarkets(), a.projectYears());
     }
 
     /** Every stored rate of the claim's currencies over the days the rules may select (Art. 36(2)–(4)). */

@@ -405,7 +405,13 @@ class ClaimServiceTest {
     void art6_1_preApprovalDecisionDate_shouldFeedTheRulesOfTheApplicationsClaims() {
         // GIVEN a market-report claim paid on 2025-06-02 and no pre-approval: the rules reject it (Art. 6(1))
         String app = applicationService.open(ALICE, new NewApplication("MARKET_REPORT")).application().id();
-        String claimId = service.create(ALICE, app, new ClaimDraft(null, IT_COMPANY, ACTIVITY, List.of(
+        // the activity also states deck facts (Decree 2564 support period) and a hire date: filling in the
+        // decision date keeps them
+        QuoteRequest.Activity activity = new QuoteRequest.Activity(List.of("XA"), LocalDate.parse("2025-05-10"),
+                LocalDate.parse("2025-05-20"), null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, LocalDate.parse("2025-01-15"), null, null,
+                "TURQUALITY", LocalDate.parse("2024-11-01"), 2, null);
+        String claimId = service.create(ALICE, app, new ClaimDraft(null, IT_COMPANY, activity, List.of(
                 new ClaimDraft.Line("L1", "REPORT", new BigDecimal("5000.00"), "USD", LocalDate.parse("2025-06-02"),
                         null, null, null, null, null, null, List.of())))).claim().id();
         assertThat(rejectionCodes(claimId)).contains("NO_PRE_APPROVAL");
@@ -428,6 +434,13 @@ class ClaimServiceTest {
                 assertThat(step.inputs().values()).contains("2026-01-15"));
         assertThat(service.preApprovalAudit(ALICE, app, null)).extracting(PreApprovalEvent::action)
                 .containsExactly("REQUESTED", "DECIDED");
+        QuoteRequest.Activity read = service.quoteRequest(claims.find(claimId).orElseThrow(),
+                LocalDate.parse("2026-02-01"), List.of()).activity();
+        assertThat(read.preApprovalDate()).isEqualTo("2026-01-15");
+        assertThat(read.programmeTrack()).isEqualTo("TURQUALITY");
+        assertThat(read.hireDate()).isEqualTo(LocalDate.parse("2025-01-15"));
+        assertThat(read.programmeStart()).isEqualTo("2024-11-01");
+        assertThat(read.targetMarkets()).isEqualTo(2);
     }
 
     private List<String> rejectionCodes(String claimId) {

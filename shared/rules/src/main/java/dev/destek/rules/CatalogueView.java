@@ -48,9 +48,13 @@ public record CatalogueView(String version, String programme, String configurati
 
     public record Limit(String id, String what, String limit, String article) { }
 
+    /**
+     * @param programme a deck programme the rule belongs to (T55–T57: DECREE_2564), else null
+     * @param scale     how the period grows with a stated count, e.g. {@code + P5Y x TARGET_MARKETS (0..)}; else null
+     */
     public record TimeRule(String id, List<String> items, String trigger, String offset, String direction,
                            String kinds, String rejection, String description, String consequence, String article,
-                           LocalDate effectiveFrom, LocalDate effectiveTo) { }
+                           LocalDate effectiveFrom, LocalDate effectiveTo, String programme, String scale) { }
 
     /** @param basis EXPENSE_BASE (quantity caps, before the rate) or SUPPORT_AMOUNT (after the rate) */
     public record Cap(String id, String item, String type, List<String> kinds,
@@ -74,7 +78,16 @@ public record CatalogueView(String version, String programme, String configurati
      */
     public record Programme(String id, String nameEn, String nameTr, String article, String currency,
                             String currencySource, LocalDate effectiveFrom, LocalDate effectiveTo,
-                            List<ProgrammeItem> items) { }
+                            List<ProgrammeItem> items, List<EligibilityRule> eligibility) { }
+
+    /**
+     * A condition on the applicant beyond role and sector (P§04 application conditions, P§05 E-TURQUALITY®
+     * membership, P§06 cooperation organisation). {@code roles}/{@code groups} empty: every applicant / item;
+     * {@code parameters}: the printed thresholds and lists the test uses.
+     */
+    public record EligibilityRule(String id, String test, String rejection, String description, List<String> roles,
+                                  List<String> groups, java.util.Map<String, String> parameters, String article,
+                                  LocalDate effectiveFrom, LocalDate effectiveTo) { }
 
     /**
      * One item of a deck programme as printed. {@code printedRateMin}/{@code Max}: the printed rate or range (null:

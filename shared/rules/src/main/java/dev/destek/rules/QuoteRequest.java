@@ -27,13 +27,77 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
     }
 
     /**
-     * @param role       e.g. {@code BENEFICIARY}, {@code COOPERATION_ORGANISATION}, {@code HEALTH_FACILITY}
-     * @param type       e.g. {@code IT_COMPANY} (DOMAIN Appendix B ApplicantType)
-     * @param sector     e.g. {@code IT} (DOMAIN §2.1)
-     * @param hqProvince headquarters province code, compared with the EK-2 list (Art. 33(1), 23(3))
+     * The applicant. The facts after {@code hqProvince} are read by the deck's programmes only (S0); a programme
+     * whose eligibility rules need one rejects the request without it (JSON Pointer to the missing fact).
+     *
+     * @param role             e.g. {@code BENEFICIARY}, {@code COOPERATION_ORGANISATION}, {@code HEALTH_FACILITY}
+     * @param type             e.g. {@code IT_COMPANY} (DOMAIN Appendix B ApplicantType)
+     * @param sector           e.g. {@code IT} (DOMAIN §2.1)
+     * @param hqProvince       headquarters province code, compared with the EK-2 list (Art. 33(1), 23(3))
+     * @param organisationKind Decree 5449 (P§06): {@code PUBLIC_INSTITUTION}, {@code SECTORAL_UMBRELLA_ORGANISATION},
+     *                         {@code LOGISTICS_COMPANY} (then {@code logistics}) or {@code LOGISTICS_SUBSIDIARY} (a
+     *                         Turkish-capital company set up by qualifying logistics companies; then
+     *                         {@code subsidiary})
+     * @param residentInTurkey resident (established) in Türkiye: Decree 5449 scope (P§06), Decree 2564 application
+     *                         condition (P§04)
+     * @param logistics        a 5449 logistics company's operations in the network's country
+     * @param subsidiary       a 5449 subsidiary's founders and owners
+     * @param brand            Decree 2564 application conditions (P§04): where the brand is registered
+     * @param programmes       programmes the applicant is admitted to, e.g. {@code E_TURQUALITY} (Decree 5447's
+     *                         "Stars of IT", P§05: its items are for members only)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Applicant(String role, String type, String sector, String hqProvince) { }
+    public record Applicant(String role, String type, String sector, String hqProvince, String organisationKind,
+                            Boolean residentInTurkey, Logistics logistics, Subsidiary subsidiary, Brand brand,
+                            List<String> programmes) {
+
+        /** The first version's shape. */
+        public Applicant(String role, String type, String sector, String hqProvince) {
+            this(role, type, sector, hqProvince, null, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * A Decree 5449 logistics company in the country where the network operates or will operate (P§06).
+     *
+     * @param services           services it performs there: {@code WAREHOUSING}, {@code TRANSPORT},
+     *                           {@code CUSTOMS_CLEARANCE} (all three needed), {@code DISTRIBUTION},
+     *                           {@code VALUE_ADDED_LOGISTICS}, {@code SUPPLY_CHAIN_MANAGEMENT} (at least one needed)
+     * @param warehouseM2        warehouse area it has there, m² (at least 5,000 — or the vehicles); absent = none
+     * @param localPlateVehicles commercial vehicles with that country's plates (at least 50 — or the warehouse);
+     *                           absent = none
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Logistics(List<String> services,
+                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal warehouseM2,
+                            Integer localPlateVehicles) { }
+
+    /**
+     * A Decree 5449 subsidiary: "Bunlar tarafından kurulan ve en az %51 oranında hissesine sahip olunan Türk
+     * sermayeli şirketleri" (P§06).
+     *
+     * @param foundedByQualifyingCompanies set up by logistics companies that meet the P§06 test
+     * @param ownershipByQualifyingPercent share those companies hold, percent (0–100, at most 2 decimals;
+     *                                     at least 51 needed)
+     * @param turkishCapital               a Turkish-capital company
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Subsidiary(Boolean foundedByQualifyingCompanies,
+                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal ownershipByQualifyingPercent,
+                             Boolean turkishCapital) { }
+
+    /**
+     * The beneficiary's brand (Decree 2564 application conditions, P§04).
+     *
+     * @param registeredInTurkey  registered in Türkiye
+     * @param madridCountries     ISO 3166-1 alpha-2 countries where it is registered that are parties to the Madrid
+     *                            System (checked against the configured list {@code madridCountries}; TR does not
+     *                            count, it is condition 1)
+     * @param madridRegisteredBy  who holds those registrations: {@code SELF} or {@code ORGANICALLY_LINKED} (a company
+     *                            with an organic link to the beneficiary)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Brand(Boolean registeredInTurkey, List<String> madridCountries, String madridRegisteredBy) { }
 
     /**
      * Facts of the activity. Dates feed the time rules (T01–T59, {@link Rules#deadlines}).
@@ -74,6 +138,13 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param claimPeriodFrom         first month the claim covers (Arts. 12(1), 17(1): claims cover at least three
      *                                months; interpretation A13_PERIOD_MODE)
      * @param claimPeriodTo           last month the claim covers (inclusive); with {@code claimPeriodFrom}
+     * @param programmeTrack          Decree 2564 (S0 P§04): {@code TURQUALITY} (support period 5 years + 5 years per
+     *                                target market, T55), {@code BRAND} (Brand Support Programme, 4 years, T56) or
+     *                                {@code COOPERATION_PROJECT} (a cooperation organisation's TURQUALITY® project,
+     *                                1–4 years, T57); required for a 2564 quote
+     * @param programmeStart          first day of that support period; required for a 2564 quote
+     * @param targetMarkets           TURQUALITY: number of target markets (0 or more; each adds 5 years, T55)
+     * @param projectYears            COOPERATION_PROJECT: the project's approved length in years (1–4, T57)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
@@ -85,15 +156,16 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                            Integer delegationsInYear, String eventId,
                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal supportReceivedUsd,
                            String province, Integer supportYear, LocalDate hireDate, YearMonth claimPeriodFrom,
-                           YearMonth claimPeriodTo) {
+                           YearMonth claimPeriodTo, String programmeTrack, LocalDate programmeStart,
+                           Integer targetMarkets, Integer projectYears) {
 
         /** The first version's shape. */
         public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate) {
             this(countries, start, end, preApprovalDate, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null);
         }
 
-        /** The shape before {@code hireDate} and the claim period. */
+        /** The shape before {@code hireDate}, the claim period and the deck's support periods (T55–T57). */
         public Activity(List<String> countries, LocalDate start, LocalDate end, LocalDate preApprovalDate,
                         LocalDate priorApplicationDate, LocalDate projectStart, YearMonth firstSupportedMonth,
                         LocalDate filmReleaseDate, LocalDate firstTrainingStart, LocalDate secondFairEnd,
@@ -106,7 +178,7 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                     filmReleaseDate, firstTrainingStart, secondFairEnd, unitClosureDate, ownershipChangeDate,
                     authorisationCancelledDate, ministryOrganised, subtype, programmeDays, participants, quotes,
                     protocolSignedDate, delegationsInYear, eventId, supportReceivedUsd, province, supportYear, null,
-                    null, null);
+                    null, null, null, null, null, null);
         }
     }
 

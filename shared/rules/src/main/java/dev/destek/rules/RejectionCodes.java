@@ -58,6 +58,13 @@ public final class RejectionCodes {
     /** Event not in EK-31B / the 2017/4 sectoral fairs list / EK-32E — Arts. 31(1), 32(1). */
     public static final String EVENT_NOT_LISTED = "EVENT_NOT_LISTED";
 
+    /**
+     * Added by this module (no Appendix B code fits): the brand is not registered where the programme requires —
+     * in Türkiye, or in a Madrid-System country by the beneficiary or an organically linked company (Decree 2564
+     * application conditions, S0 P§04).
+     */
+    public static final String BRAND_NOT_REGISTERED = "BRAND_NOT_REGISTERED";
+
     /** A support-amount cap is exhausted by earlier support (DOMAIN Appendix B; the deck's YLDA caps, P§06). */
     public static final String CAP_REACHED = "CAP_REACHED";
     /** Counsellor endorsement absent or not in the required form — Arts. 4(4), 5(4), 8(4), 9(3), 36(5). */

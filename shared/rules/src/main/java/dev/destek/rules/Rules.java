@@ -203,7 +203,8 @@ public final class Rules {
                 p = programmes;
                 if (p == null) {
                     p = new ProgrammeQuotes(deck, deckConfig, catalogue.expenseKinds,
-                            catalogue.version + "; config " + config.describe());
+                            catalogue.version + "; config " + config.describe(), catalogue.timeRules,
+                            config.dueSoonDays);
                     programmes = p;
                 }
             }
@@ -255,7 +256,7 @@ public final class Rules {
             throw new QuoteRequestException("", "request body is required");
         }
         if (coversDeck(request.programme())) {
-            return programmes().deadlines(request);
+            return programmes().deadlines(request, today);
         }
         if (request.programme() == null || !request.programme().equals(catalogue.programme)) {
             throw new QuoteRequestException("/programme", request.programme() == null ? "missing programme"

@@ -62,11 +62,13 @@ class CatalogueCompletenessTest {
                 i.caps().forEach(x -> ids.add(x.id()));
                 i.rateSteps().forEach(x -> ids.add(x.id()));
             });
+            p.eligibility().forEach(r -> ids.add(r.id()));
         });
         c.interpretations().forEach(i -> ids.add(i.id()));
         assertThat(ids).contains("T01", "T59", "C_ACCOM_150", "C_HOSTING_20000", "R_EK1_FAIR_20", "N_QUOTES",
                 "DECREE_5449.EMPLOYMENT", "C_YLDA_EMPLOYMENT_10_PERSONS", "R_YLDA_OPERATING_STEP_DOWN",
-                "YLDA_CAP_PERIOD");
+                "YLDA_CAP_PERIOD", "E_YLDA_COOPERATION_ORGANISATION", "E_2564_BRAND_IN_MADRID_COUNTRY",
+                "E_5447_E_TURQUALITY_MEMBER");
 
         assertThat(untested(ids.stream().distinct().collect(Collectors.toList()), testSources()))
                 .as("catalogue ids without a test case naming them").isEmpty();
@@ -99,6 +101,11 @@ class CatalogueCompletenessTest {
         assertThat(c.programmes()).hasSize(5).allSatisfy(p -> {
             assertThat(p.article()).matches("P§0[3-7]");
             assertThat(p.effectiveFrom()).isNotNull();
+            assertThat(p.eligibility()).allSatisfy(r -> {
+                assertThat(r.article()).isEqualTo(p.article());
+                assertThat(r.effectiveFrom()).isNotNull();
+                assertThat(r.rejection()).isNotBlank();
+            });
             assertThat(p.items()).allSatisfy(i -> {
                 assertThat(i.article()).isEqualTo(p.article());
                 assertThat(i.effectiveFrom()).isNotNull();

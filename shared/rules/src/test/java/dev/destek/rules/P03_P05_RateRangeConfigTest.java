@@ -108,8 +108,7 @@ class P03_P05_RateRangeConfigTest {
                                                               String ratePercent, String support) {
         Rules rules = Requests.withConfig(dir, "override.yaml", yaml);
 
-        Quote q = rules.quote(new QuoteRequest(programme, item,
-                new QuoteRequest.Applicant("BENEFICIARY", null, "EDUCATION", null), null,
+        Quote q = rules.quote(new QuoteRequest(programme, item, Requests.deckBeneficiary("EDUCATION"), null,
                 LocalDate.parse("2025-01-15"),
                 List.of(P06_YldaQuoteTest.line("E1", "REPORT", "1000.00", "TRY", "2024-12-01", null, null))));
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 1000.00 TRY paid on 2024-11-01 gives with the shipped configuration.
  */
 class P03_P07_DeckProgrammesTest {
+    private static final Rules DECK = Requests.withMadrid();
 
     static Stream<Arguments> items() {
         return Stream.of(
@@ -134,24 +135,26 @@ class P03_P07_DeckProgrammesTest {
 
         String programme = qualified.substring(0, qualified.indexOf('.'));
         QuoteRequest request = new QuoteRequest(programme, item.id(),
-                new QuoteRequest.Applicant(programme.equals("DECREE_5449") ? "COOPERATION_ORGANISATION" : "BENEFICIARY",
-                        null, item.sectors().isEmpty() ? null : item.sectors().get(0), null),
-                P06_YldaQuoteTest.activity(3, item.caps().stream().anyMatch(c -> "DOMESTIC".equals(c.subtype()))
-                        ? "DOMESTIC" : null),
+                programme.equals("DECREE_5449") ? Requests.yldaPublicInstitution()
+                        : Requests.deckBeneficiary(item.sectors().isEmpty() ? null : item.sectors().get(0)),
+                programme.equals("DECREE_2564") ? Requests.track("TURQUALITY", "2024-11-01", 0, null)
+                        : P06_YldaQuoteTest.activity(3, item.caps().stream().anyMatch(c -> "DOMESTIC".equals(
+                                c.subtype())) ? "DOMESTIC" : null),
                 LocalDate.parse("2025-01-15"),
                 List.of(P06_YldaQuoteTest.line("E1", "ADVERTISING", "1000.00", "TRY", "2024-11-01", 1, "0.00")));
+        Rules rules = DECK; // an applicant meeting P§04-P§06 eligibility, so the printed rate is what is tested
         switch (printed) {
             case "-":
                 assertThat(item.printedRateMin()).isNull();
                 assertThat(item.quotable()).isFalse();
-                assertThatThrownBy(() -> Claims.RULES.quote(request)).isInstanceOf(QuoteRequestException.class)
+                assertThatThrownBy(() -> rules.quote(request)).isInstanceOf(QuoteRequestException.class)
                         .hasMessageContaining("/supportItem").hasMessageContaining("no rate");
                 return;
             case "step":
                 assertThat(item.rateSteps()).extracting(CatalogueView.RateStep::rate)
                         .containsExactly(new BigDecimal("0.70"), new BigDecimal("0.50"));
                 assertThat(item.rateSteps().get(0).toYear()).isEqualTo(2);
-                assertThat(Claims.RULES.quote(request).lines().get(0).ratePercent()).isEqualByComparingTo("50");
+                assertThat(rules.quote(request).lines().get(0).ratePercent()).isEqualByComparingTo("50");
                 return;
             default:
                 String[] range = printed.split("-");
@@ -160,7 +163,8 @@ class P03_P07_DeckProgrammesTest {
                 assertThat(item.printedRateMin()).isEqualByComparingTo(min);
                 assertThat(item.printedRateMax()).isEqualByComparingTo(max);
                 assertThat(item.quotable()).isTrue();
-                Quote q = Claims.RULES.quote(request);
+                Quote q = rules.quote(request);
+                assertThat(q.lines().get(0).rejections()).as(q.lines().get(0).trace().toString()).isEmpty();
                 // a range uses the shipped default, its lower bound (DECK_RATE_RANGE)
                 assertThat(q.lines().get(0).ratePercent()).isEqualByComparingTo(min.movePointRight(2));
                 assertThat(q.lines().get(0).support()).isEqualByComparingTo(new BigDecimal("1000.00").multiply(min));

@@ -35,8 +35,8 @@ class P06_YldaQuoteTest {
     }
 
     static QuoteRequest ylda(String item, QuoteRequest.Activity activity, QuoteRequest.Expense... expenses) {
-        return new QuoteRequest("DECREE_5449", item, new QuoteRequest.Applicant("COOPERATION_ORGANISATION", null,
-                "LOGISTICS", null), activity, LocalDate.parse("2025-06-01"), List.of(expenses));
+        return new QuoteRequest("DECREE_5449", item, Requests.yldaPublicInstitution(), activity,
+                LocalDate.parse("2025-06-01"), List.of(expenses));
     }
 
     static Stream<Arguments> cases() {

@@ -45,6 +45,39 @@ final class Requests {
                 List.of(expenses));
     }
 
+    /** A public institution resident in Türkiye: a cooperation organisation of Decree 5449 by kind (P§06). */
+    static QuoteRequest.Applicant yldaPublicInstitution() {
+        return new QuoteRequest.Applicant("COOPERATION_ORGANISATION", null, "LOGISTICS", null, "PUBLIC_INSTITUTION",
+                true, null, null, null, null);
+    }
+
+    /**
+     * A beneficiary meeting every deck application condition: resident, brand registered in Türkiye and (by
+     * itself) in DE (P§04), member of E-TURQUALITY® (P§05).
+     */
+    static QuoteRequest.Applicant deckBeneficiary(String sector) {
+        return new QuoteRequest.Applicant("BENEFICIARY", null, sector, null, null, true, null, null,
+                new QuoteRequest.Brand(true, List.of("DE"), "SELF"), List.of("E_TURQUALITY"));
+    }
+
+    /** Decree 2564 facts (P§04): a support period of {@code track} from {@code start}, with its count. */
+    static QuoteRequest.Activity track(String track, String start, Integer targetMarkets, Integer projectYears) {
+        return new QuoteRequest.Activity(List.of("DE"), null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, track,
+                start == null ? null : LocalDate.parse(start), targetMarkets, projectYears);
+    }
+
+    /** The shipped defaults plus a Madrid-System list (the defaults have none: P§04 would go to review). */
+    static final String MADRID = "madridCountries: [{from: 2024-11-01, value: [DE, FR, US], note: test list}]\n";
+
+    static Rules withMadrid() {
+        try {
+            return withConfig(Files.createTempDirectory("madrid"), "madrid.yaml", MADRID);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Rules with the defaults overridden by {@code yaml}, written to a temporary file. */
     static Rules withConfig(Path dir, String fileName, String content) {
         try {

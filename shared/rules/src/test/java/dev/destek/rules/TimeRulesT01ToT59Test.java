@@ -166,7 +166,7 @@ class TimeRulesT01ToT59Test {
                 Arguments.of("T38", "Art. 9(2), 2(1)"), Arguments.of("T40", "Art. 21(5)"),
                 Arguments.of("T49", "Art. 36(2)"), Arguments.of("T50", "Art. 36(3)"), Arguments.of("T51", "Art. 36(4)"),
                 Arguments.of("T52", "Art. 34(6)"), Arguments.of("T53", "Art. 28(1)"), Arguments.of("T54", "P§08 (S0)"),
-                Arguments.of("T55", "P§04 (S0)"), Arguments.of("T56", "P§04 (S0)"), Arguments.of("T57", "P§04 (S0)"),
+                // T55-T57 (P§04) are dated since the deck's support periods became deadlines: P04_SupportPeriodsT55ToT57Test
                 Arguments.of("T58", "P§06 (S0)"), Arguments.of("T59", "P§01 (S0)"));
     }
 
@@ -177,7 +177,9 @@ class TimeRulesT01ToT59Test {
                 .findFirst().orElseThrow();
         assertThat(t.article()).isEqualTo(article);
         assertThat(t.direction()).isEqualTo("NONE");
-        assertThat(t.effectiveFrom()).isEqualTo(LocalDate.parse("2015-06-02"));
+        // the circular's rules date from Decree 2015/8 (02/06/2015); the deck's (S0) from the deck, November 2024
+        assertThat(t.effectiveFrom()).isEqualTo(LocalDate.parse(article.contains("(S0)") ? "2024-11-01"
+                : "2015-06-02"));
     }
 
     @Test

@@ -78,7 +78,7 @@ public final class Catalogue {
     public record TimeRule(String id, Set<String> items, String trigger, Period offset, String direction,
                            String kinds, String rejection, String consequence, String description, String subject,
                            boolean requireTrigger, String when, String unless, String descriptionTr,
-                           String consequenceTr) {
+                           String consequenceTr, String programme, Scale scale) {
         public boolean appliesTo(String item) {
             return items.contains(item) || items.contains("ALL");
         }
@@ -88,6 +88,19 @@ public final class Catalogue {
                 return true;
             }
             return kinds.startsWith("!") ? !kinds.substring(1).equals(kind) : kinds.equals(kind);
+        }
+    }
+
+    /**
+     * A period that grows with a count the request states (S0 P§04): the rule's length is {@code offset + each × n}
+     * with {@code n} = the fact's value, {@code min <= n <= max} ({@code max} null: no upper bound).
+     */
+    public record Scale(String fact, Period each, int min, Integer max) {
+        /** Facts a scale may read (QuoteRequest.Activity). */
+        public static final Set<String> FACTS = Set.of("TARGET_MARKETS", "PROJECT_YEARS");
+
+        public Period times(int n) {
+            return each.multipliedBy(n);
         }
     }
 
@@ -237,21 +250,26 @@ public final class Catalogue {
                 case INTERPRETATIONS: return (T) ProgrammeCatalogue.interpretations(v);
                 case PROGRAMME_VERSION: return (T) ProgrammeCatalogue.programmeVersion(v);
                 case PROGRAMME_ITEM: return (T) ProgrammeCatalogue.item(v);
+                case ELIGIBILITY_RULE: return (T) ProgrammeCatalogue.eligibilityRule(v);
                 case DOCUMENT_RULES: return (T) DocumentRulesData.parse(v, catalogue);
                 default: return (T) catalogue.value(kind, id, v);
             }
         }
     }
 
-    /** Kinds of {@link Values} parsed outside the catalogue (no catalogue needed but for DOCUMENT_RULES). */
-    static final int RATE = 17;
-    static final int COUNTRIES = 18;
-    static final int CODES = 19;
-    static final int DECREE_CAP = 20;
-    static final int INTERPRETATIONS = 21;
-    static final int PROGRAMME_VERSION = 22;
-    static final int PROGRAMME_ITEM = 23;
-    static final int DOCUMENT_RULES = 24;
+    /**
+     * Kinds of {@link Values} parsed outside the catalogue (no catalogue needed but for DOCUMENT_RULES): from 100, so
+     * the catalogue's own kinds (below) can grow without taking one of these numbers.
+     */
+    static final int RATE = 100;
+    static final int COUNTRIES = 101;
+    static final int CODES = 102;
+    static final int DECREE_CAP = 103;
+    static final int INTERPRETATIONS = 104;
+    static final int PROGRAMME_VERSION = 105;
+    static final int PROGRAMME_ITEM = 106;
+    static final int DOCUMENT_RULES = 107;
+    static final int ELIGIBILITY_RULE = 108;
 
     private static final int ITEM_VERSION = 0;
     private static final int CHECKLIST = 1;
@@ -270,7 +288,7 @@ public final class Catalogue {
     private static final int GREEN_PASSPORT = 14;
     private static final int DEBT_OFFSET = 15;
     private static final int FX_RATE_DATE = 16;
-    private static final int PAYMENT_DOCUMENT = 25;
+    private static final int PAYMENT_DOCUMENT = 17;
 
     private Object value(int kind, String id, Node v) {
         switch (kind) {
@@ -471,7 +489,25 @@ public final class Catalogue {
                 v.opt("kinds").stringOr(null), v.opt("rejection").stringOr(null), v.get("consequence").string(),
                 v.get("description").string(), v.opt("subject").stringOr(null),
                 !v.opt("requireTrigger").isNull() && v.get("requireTrigger").bool(), v.opt("when").stringOr(null),
-                v.opt("unless").stringOr(null), v.get("descriptionTr").string(), v.get("consequenceTr").string());
+                v.opt("unless").stringOr(null), v.get("descriptionTr").string(), v.get("consequenceTr").string(),
+                v.opt("programme").stringOr(null), scale(v.opt("scale")));
+    }
+
+    private static Scale scale(Node n) {
+        if (n.isNull()) {
+            return null;
+        }
+        String fact = n.get("fact").string();
+        if (!Scale.FACTS.contains(fact)) {
+            throw n.get("fact").error("unknown fact " + fact + " (expected one of " + new java.util.TreeSet<>(Scale.FACTS)
+                    + ")");
+        }
+        int min = (int) n.get("min").longValue();
+        Integer max = n.opt("max").isNull() ? null : (int) n.get("max").longValue();
+        if (min < 0 || max != null && max < min) {
+            throw n.error("expected 0 <= min <= max");
+        }
+        return new Scale(fact, n.get("each").period(), min, max);
     }
 
     public static Catalogue load() {

@@ -74,7 +74,9 @@ public final class CatalogueViews {
                 Catalogue.TimeRule r = e.value();
                 rules.add(new CatalogueView.TimeRule(r.id(), List.copyOf(r.items()), r.trigger(),
                         r.offset() == null ? null : r.offset().toString(), r.direction(), r.kinds(), r.rejection(),
-                        r.description(), r.consequence(), e.reference(), e.from(), e.to()));
+                        r.description(), r.consequence(), e.reference(), e.from(), e.to(), r.programme(),
+                        r.scale() == null ? null : "+ " + r.scale().each() + " x " + r.scale().fact() + " ("
+                                + r.scale().min() + ".." + (r.scale().max() == null ? "" : r.scale().max()) + ")"));
             }
         }
         List<CatalogueView.Bonus> bonuses = new ArrayList<>();

@@ -27,8 +27,7 @@ public final class DeploymentConfig {
 
     private static final Set<String> TOP_KEYS = Set.of("source", "baseRates", "maxRate", "ek1Countries",
             "ek2Provinces", "noInternationalBankingCountries", "documentLimits", "deadlines", "eventLists", "decreeCaps",
-            "programmes",
-            "interpretations");
+            "programmes", "interpretations", "madridCountries");
     /** The annex event lists the circular names but does not contain (DOMAIN §0 warning 4). */
     public static final Set<String> EVENT_LISTS = Set.of("EK_31B", "EK_32E", "LIST_2017_4_SECTORAL_FAIRS");
     /** What a Decree money cap is counted over; FILM is the Art. 20(2) "support limit" per film. */
@@ -45,6 +44,11 @@ public final class DeploymentConfig {
     public final Timeline<Set<String>> ek2Provinces;
     /** Art. 36(5): countries without international-standard banking (the sources list none). */
     public final Timeline<Set<String>> noInternationalBankingCountries;
+    /**
+     * Parties to the Madrid System (Decree 2564 application condition, S0 P§04; the deck does not list them). No
+     * default: without a list in force a quote cannot decide the condition and sends it to MANUAL_REVIEW.
+     */
+    public final Timeline<Set<String>> madridCountries;
     public final long defaultMaxSizeBytes;
     public final Map<String, Long> maxSizeBytes;
     public final boolean extendToNextBusinessDay;
@@ -91,6 +95,9 @@ public final class DeploymentConfig {
         ek2Provinces = Timeline.ofPeriods(root.get("ek2Provinces"), new Catalogue.Values<Set<String>>(null, Catalogue.CODES));
         noInternationalBankingCountries = Timeline.ofPeriods(root.get("noInternationalBankingCountries"),
                 new Catalogue.Values<Set<String>>(null, Catalogue.COUNTRIES));
+        Node madrid = root.opt("madridCountries");
+        madridCountries = madrid.isNull() ? Timeline.of(List.of())
+                : Timeline.ofPeriods(madrid, new Catalogue.Values<Set<String>>(null, Catalogue.COUNTRIES));
 
         Node limits = root.get("documentLimits");
         onlyKeys(limits, LIMIT_KEYS);

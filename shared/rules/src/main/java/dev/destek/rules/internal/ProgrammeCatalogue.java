@@ -52,8 +52,85 @@ public final class ProgrammeCatalogue {
     /** {@code currency} null: the deck prints no amount for the programme (then configuration names it). */
     public record ProgrammeVersion(String nameEn, String nameTr, String currency) { }
 
+    /**
+     * {@code eligibility}: conditions on the applicant beyond role and sector (P§04 application conditions, P§05
+     * E-TURQUALITY® membership, P§06 cooperation organisation), by rule id; empty when the deck prints none.
+     */
     public record Programme(String id, String reference, Timeline<ProgrammeVersion> versions,
-                            Map<String, Timeline<ItemVersion>> items) { }
+                            Map<String, Timeline<ItemVersion>> items,
+                            Map<String, Timeline<EligibilityRule>> eligibility) { }
+
+    /**
+     * One eligibility condition as the deck states it: the {@link Test} and its printed parameters, the rejection it
+     * gives, and whom it concerns ({@code roles} / {@code groups} empty: every applicant / every item).
+     */
+    public record EligibilityRule(Test test, String rejection, Set<String> roles, Set<String> groups,
+                                  String description) {
+        public boolean appliesTo(String role, String group) {
+            return (roles.isEmpty() || roles.contains(role)) && (groups.isEmpty() || groups.contains(group));
+        }
+    }
+
+    /** What an eligibility rule tests; the parameters are the deck's (thresholds, service lists). */
+    public sealed interface Test permits ResidentInTurkey, YldaCooperationOrganisation, BrandRegisteredInTurkey,
+            BrandInMadridCountry, ProgrammeMember {
+        String name();
+    }
+
+    /** The applicant is resident in Türkiye. */
+    public record ResidentInTurkey() implements Test {
+        public String name() {
+            return "RESIDENT_IN_TURKEY";
+        }
+    }
+
+    /** Decree 5449's cooperation organisation (P§06); thresholds inclusive. */
+    public record YldaCooperationOrganisation(Set<String> directKinds, String companyKind, Set<String> allServices,
+                                              Set<String> oneOfServices, BigDecimal minWarehouseM2,
+                                              int minLocalPlateVehicles, String subsidiaryKind,
+                                              BigDecimal minOwnershipPercent) implements Test {
+        public String name() {
+            return "YLDA_COOPERATION_ORGANISATION";
+        }
+
+        public Set<String> kinds() {
+            Set<String> out = new LinkedHashSet<>(directKinds);
+            out.add(companyKind);
+            out.add(subsidiaryKind);
+            return out;
+        }
+
+        public Set<String> services() {
+            Set<String> out = new LinkedHashSet<>(allServices);
+            out.addAll(oneOfServices);
+            return out;
+        }
+    }
+
+    /** The applicant's brand is registered in Türkiye (P§04). */
+    public record BrandRegisteredInTurkey() implements Test {
+        public String name() {
+            return "BRAND_REGISTERED_IN_TURKEY";
+        }
+    }
+
+    /** The brand is registered by one of {@code registrants} in a configured Madrid-System country (P§04). */
+    public record BrandInMadridCountry(Set<String> registrants, Set<String> excludeCountries) implements Test {
+        public String name() {
+            return "BRAND_IN_MADRID_COUNTRY";
+        }
+    }
+
+    /** The applicant is a member of {@code programme} (P§05 E-TURQUALITY®). */
+    public record ProgrammeMember(String programme) implements Test {
+        public String name() {
+            return "PROGRAMME_MEMBER";
+        }
+    }
+
+    /** Rejection codes an eligibility rule may give (RejectionCodes). */
+    private static final Set<String> ELIGIBILITY_REJECTIONS = Set.of("APPLICANT_TYPE", "SECTOR_NOT_ELIGIBLE",
+            "BRAND_NOT_REGISTERED");
 
     public record Interpretation(String id, String article, String question, Map<String, String> options,
                                  String defaultOption, String why) { }
@@ -106,7 +183,77 @@ public final class ProgrammeCatalogue {
             items.put(e.getKey(), Timeline.ofDatedValues(e.getValue().get("values"),
                     new Catalogue.Values<ItemVersion>(null, Catalogue.PROGRAMME_ITEM)));
         }
-        return new Programme(id, doc.get("reference").string(), versions, Collections.unmodifiableMap(items));
+        Map<String, Timeline<EligibilityRule>> eligibility = new LinkedHashMap<>();
+        Node rules = doc.opt("eligibility");
+        for (Map.Entry<String, Node> e : rules.isNull() ? List.<Map.Entry<String, Node>>of() : rules.entries()) {
+            Timeline<EligibilityRule> t = Timeline.ofDatedValues(e.getValue().get("values"),
+                    new Catalogue.Values<EligibilityRule>(null, Catalogue.ELIGIBILITY_RULE));
+            for (Timeline.Entry<EligibilityRule> v : t.entries()) {
+                for (String g : v.value().groups()) {
+                    if (!groupExists(items, g)) {
+                        throw e.getValue().error("unknown item group " + g + " of " + id);
+                    }
+                }
+            }
+            eligibility.put(e.getKey(), t);
+        }
+        return new Programme(id, doc.get("reference").string(), versions, Collections.unmodifiableMap(items),
+                Collections.unmodifiableMap(eligibility));
+    }
+
+    private static boolean groupExists(Map<String, Timeline<ItemVersion>> items, String group) {
+        for (Timeline<ItemVersion> t : items.values()) {
+            for (Timeline.Entry<ItemVersion> v : t.entries()) {
+                if (v.value().group().equals(group)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static EligibilityRule eligibilityRule(Node v) {
+        String rejection = v.get("rejection").string();
+        if (!ELIGIBILITY_REJECTIONS.contains(rejection)) {
+            throw v.get("rejection").error("unknown rejection " + rejection + " (expected one of "
+                    + new java.util.TreeSet<>(ELIGIBILITY_REJECTIONS) + ")");
+        }
+        String kind = v.get("test").string();
+        Test test;
+        switch (kind) {
+            case "RESIDENT_IN_TURKEY":
+                test = new ResidentInTurkey();
+                break;
+            case "BRAND_REGISTERED_IN_TURKEY":
+                test = new BrandRegisteredInTurkey();
+                break;
+            case "BRAND_IN_MADRID_COUNTRY":
+                test = new BrandInMadridCountry(set(v.get("registrants")), set(v.opt("excludeCountries")));
+                break;
+            case "PROGRAMME_MEMBER":
+                test = new ProgrammeMember(v.get("programme").string());
+                break;
+            case "YLDA_COOPERATION_ORGANISATION": {
+                Node c = v.get("logisticsCompany");
+                Node s = v.get("subsidiary");
+                BigDecimal m2 = c.get("minWarehouseM2").decimal();
+                BigDecimal pct = s.get("minOwnershipPercent").decimal();
+                if (m2.signum() <= 0) {
+                    throw c.get("minWarehouseM2").error("expected a positive area");
+                }
+                if (pct.signum() <= 0 || pct.compareTo(BigDecimal.valueOf(100)) > 0) {
+                    throw s.get("minOwnershipPercent").error("expected a percentage in (0, 100]");
+                }
+                test = new YldaCooperationOrganisation(set(v.get("directKinds")), c.get("kind").string(),
+                        set(c.get("allServices")), set(c.get("oneOfServices")), m2,
+                        (int) c.get("minLocalPlateVehicles").longValue(), s.get("kind").string(), pct);
+                break;
+            }
+            default:
+                throw v.get("test").error("unknown eligibility test " + kind);
+        }
+        return new EligibilityRule(test, rejection, set(v.opt("roles")), set(v.opt("groups")),
+                v.get("description").string());
     }
 
     static ProgrammeVersion programmeVersion(Node v) {

@@ -111,6 +111,11 @@ public final class ProgrammeConfig {
         return new ProgrammeConfig(config, catalogue);
     }
 
+    /** The Madrid-System parties configured for {@code day}; null when no list is in force (P§04 then reviews). */
+    public Set<String> madridCountries(java.time.LocalDate day) {
+        return config.madridCountries.valueOrNull(day);
+    }
+
     /** Where a configured value came from (override file or shipped defaults). */
     public String origin(String... path) {
         return config.origin(path);

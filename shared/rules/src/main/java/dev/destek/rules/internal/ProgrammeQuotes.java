@@ -19,9 +19,11 @@ import java.util.Set;
 
 /**
  * Quotes for the programmes of the 2024 deck (S0, P§03–P§07), same request and response as the circular's quotes.
- * Order per line: item in force on the payment date → currency → persons cap (5449 employment) → rate (printed,
- * printed step-down by support year, or configured inside the printed range) → support → support-amount cap
- * (5449). The deck prints no filing periods, time rules, bonuses or conversion rules, so none is applied.
+ * Claim level: role and sector, then the programme's eligibility rules ({@link DeckEligibility}). Order per line:
+ * item in force on the payment date → 2564 support period (T55–T57, {@link DeckPeriods}) → currency → persons cap
+ * (5449 employment) → rate (printed, printed step-down by support year, or configured inside the printed range) →
+ * support → support-amount cap (5449). The deck prints no filing periods, bonuses or conversion rules, so none is
+ * applied.
  *
  * <p>Money as in {@link QuoteCalculator}: amounts in, at most 2 decimals; rates exact; {@code support = eligibleBase
  * × rate} HALF_UP to 2 decimals once per line; a pro-rata base (persons cap) HALF_UP to 2 decimals once; the cap
@@ -40,13 +42,22 @@ public final class ProgrammeQuotes {
     private final ProgrammeConfig config;
     private final Set<String> expenseKinds;
     private final String rulesVersion;
+    private final DeckEligibility eligibility;
 
+    private final DeckPeriods periods;
+    private final int dueSoonDays;
+
+    /** @param timeRules T01–T59; those naming a deck programme are its support periods (T55–T57) */
     public ProgrammeQuotes(ProgrammeCatalogue catalogue, ProgrammeConfig config, Set<String> expenseKinds,
-                           String rulesVersion) {
+                           String rulesVersion, Map<String, Timeline<Catalogue.TimeRule>> timeRules,
+                           int dueSoonDays) {
         this.catalogue = catalogue;
         this.config = config;
         this.expenseKinds = expenseKinds;
         this.rulesVersion = rulesVersion;
+        this.eligibility = new DeckEligibility(config);
+        this.periods = new DeckPeriods(timeRules, catalogue.programmes.keySet());
+        this.dueSoonDays = dueSoonDays;
     }
 
     /** Whether {@code programme} is one of the deck's (the dispatch in {@code Rules}). */
@@ -59,23 +70,29 @@ public final class ProgrammeQuotes {
         String itemId = validate(p, r);
         Timeline<ProgrammeCatalogue.ItemVersion> item = p.items().get(itemId);
         String currency = config.currency.get(p.id());
+        String group = group(item, r.filingDate());
+        eligibility.validate(p, r, group);
         List<Quote.Rejection> claimLevel = eligibility(p, item, r);
+        DeckEligibility.Result beyond = eligibility.evaluate(p, r, group);
+        claimLevel.addAll(beyond.rejections());
+        DeckPeriods.SupportPeriod period = periods.period(p.id(), r, r.filingDate(), true);
         Map<String, BigDecimal> capUse = new HashMap<>();
         List<Quote.Line> lines = new ArrayList<>();
         BigDecimal total = ZERO;
         for (QuoteRequest.Expense e : r.expenses()) {
-            Quote.Line line = line(p, itemId, item, currency, r, e, claimLevel, capUse);
+            Quote.Line line = line(p, itemId, item, currency, r, e, claimLevel, beyond.trace(), period, capUse);
             lines.add(line);
             total = total.add(line.support());
         }
-        return new Quote(new Quote.Money(total, currency), lines, claimLevel, rulesVersion);
+        return new Quote(new Quote.Money(total, currency), lines, dedupe(claimLevel), rulesVersion);
     }
 
     /**
-     * The deck prints no deadline for these programmes (durations T55–T57 and the step-down T58 have no date the
-     * request carries), so the answer is empty; the request is still checked like a quote's.
+     * The end of the programme's support period (T55–T57, Decree 2564) when the request states the track and its
+     * start (and count); the deck prints no other deadline (T58 is a rate step, not a date), so otherwise the answer
+     * is empty. The request is still checked like a quote's.
      */
-    public List<dev.destek.rules.Deadline> deadlines(QuoteRequest r) {
+    public List<dev.destek.rules.Deadline> deadlines(QuoteRequest r, java.time.LocalDate today) {
         ProgrammeCatalogue.Programme p = catalogue.programmes.get(r.programme());
         String itemId = required(r.supportItem(), "/supportItem");
         if (!p.items().containsKey(itemId)) {
@@ -93,7 +110,9 @@ public final class ProgrammeQuotes {
                 }
             }
         }
-        return List.of();
+        DeckPeriods.SupportPeriod period = periods.period(p.id(), r, r.filingDate() != null ? r.filingDate() : today,
+                false);
+        return period == null ? List.of() : List.of(DeckPeriods.deadline(period, today, dueSoonDays));
     }
 
     // ---------------------------------------------------------------------------------------- structure
@@ -216,6 +235,12 @@ public final class ProgrammeQuotes {
 
     // ---------------------------------------------------------------------------------------- claim level
 
+    /** The item's group on {@code day} (its latest version if none is in force: eligibility is still judged). */
+    private static String group(Timeline<ProgrammeCatalogue.ItemVersion> item, java.time.LocalDate day) {
+        Timeline.Entry<ProgrammeCatalogue.ItemVersion> v = item.entryOrNull(day);
+        return (v != null ? v : item.latest().orElseThrow()).value().group();
+    }
+
     private static List<Quote.Rejection> eligibility(ProgrammeCatalogue.Programme p,
                                                      Timeline<ProgrammeCatalogue.ItemVersion> item, QuoteRequest r) {
         List<Quote.Rejection> out = new ArrayList<>();
@@ -239,9 +264,11 @@ public final class ProgrammeQuotes {
 
     private Quote.Line line(ProgrammeCatalogue.Programme p, String itemId,
                             Timeline<ProgrammeCatalogue.ItemVersion> item, String currency, QuoteRequest r,
-                            QuoteRequest.Expense e, List<Quote.Rejection> claimLevel, Map<String, BigDecimal> capUse) {
-        List<Quote.Rejection> rejections = new ArrayList<>(claimLevel);
-        List<Quote.TraceStep> trace = new ArrayList<>();
+                            QuoteRequest.Expense e, List<Quote.Rejection> claimLevel,
+                            List<Quote.TraceStep> eligibilityTrace, DeckPeriods.SupportPeriod period,
+                            Map<String, BigDecimal> capUse) {
+        List<Quote.Rejection> rejections = new ArrayList<>(dedupe(claimLevel));
+        List<Quote.TraceStep> trace = new ArrayList<>(eligibilityTrace);
         BigDecimal claimed = e.amount().setScale(SCALE, ROUNDING); // exact: at most 2 decimals (validated)
         if (!claimLevel.isEmpty()) {
             trace.add(step("programme.eligibility", claimLevel.get(0).article(), inputs("role", r.applicant().role(),
@@ -259,6 +286,9 @@ public final class ProgrammeQuotes {
         }
         ProgrammeCatalogue.ItemVersion v = version.get().value();
         String article = version.get().reference() == null ? p.reference() : version.get().reference();
+        if (period != null) {
+            periods.check(period, e, rejections, trace);
+        }
 
         boolean sameCurrency = currency.equals(e.currency());
         trace.add(step("programme.currency", article + "; " + config.currencySource.get(p.id()),
@@ -420,10 +450,38 @@ public final class ProgrammeQuotes {
                 Timeline.Entry<ProgrammeCatalogue.ItemVersion> iv = e.getValue().latest().orElseThrow();
                 items.add(item(p, e.getKey(), iv, quotable(p, e.getKey(), e.getValue())));
             }
+            List<CatalogueView.EligibilityRule> rules = new ArrayList<>();
+            for (Map.Entry<String, Timeline<ProgrammeCatalogue.EligibilityRule>> e : p.eligibility().entrySet()) {
+                Timeline.Entry<ProgrammeCatalogue.EligibilityRule> v = e.getValue().latest().orElseThrow();
+                rules.add(new CatalogueView.EligibilityRule(e.getKey(), v.value().test().name(), v.value().rejection(),
+                        v.value().description(), List.copyOf(v.value().roles()), List.copyOf(v.value().groups()),
+                        parameters(v.value().test()), v.reference() == null ? p.reference() : v.reference(),
+                        v.from(), v.to()));
+            }
             out.add(new CatalogueView.Programme(p.id(), pv.value().nameEn(), pv.value().nameTr(), p.reference(),
-                    config.currency.get(p.id()), config.currencySource.get(p.id()), pv.from(), pv.to(), items));
+                    config.currency.get(p.id()), config.currencySource.get(p.id()), pv.from(), pv.to(), items,
+                    rules));
         }
         return out;
+    }
+
+    /** The printed parameters of a test, as strings (the Madrid list names its configuration key). */
+    private static Map<String, String> parameters(ProgrammeCatalogue.Test test) {
+        if (test instanceof ProgrammeCatalogue.YldaCooperationOrganisation t) {
+            return new TraceInputs("directKinds", String.join(",", t.directKinds()), "companyKind", t.companyKind(),
+                    "allServices", String.join(",", t.allServices()), "oneOfServices",
+                    String.join(",", t.oneOfServices()), "minWarehouseM2", t.minWarehouseM2().toPlainString(),
+                    "minLocalPlateVehicles", String.valueOf(t.minLocalPlateVehicles()), "subsidiaryKind",
+                    t.subsidiaryKind(), "minOwnershipPercent", t.minOwnershipPercent().toPlainString());
+        }
+        if (test instanceof ProgrammeCatalogue.BrandInMadridCountry t) {
+            return new TraceInputs("registrants", String.join(",", t.registrants()), "excludeCountries",
+                    String.join(",", t.excludeCountries()), "countries", "CONFIG madridCountries");
+        }
+        if (test instanceof ProgrammeCatalogue.ProgrammeMember t) {
+            return new TraceInputs("programme", t.programme());
+        }
+        return Map.of();
     }
 
     private CatalogueView.ProgrammeItem item(ProgrammeCatalogue.Programme p, String id,

@@ -24,7 +24,7 @@ public final class TimeRules {
     static final Set<String> CLAIM_FACTS = Set.of("ACTIVITY_START", "ACTIVITY_END", "PRE_APPROVAL_DATE",
             "PRIOR_APPLICATION_DATE", "PROJECT_START", "FIRST_SUPPORTED_MONTH", "FILM_RELEASE", "FIRST_TRAINING_START",
             "SECOND_FAIR_END", "UNIT_CLOSURE", "OWNERSHIP_CHANGE", "AUTHORISATION_CANCELLED", "FILING_DATE",
-            "HIRE_DATE");
+            "HIRE_DATE", "PROGRAMME_START");
     /** Facts of an expense line (one value per line). */
     static final Set<String> EXPENSE_FACTS = Set.of("PAYMENT_DATE", "DOCUMENT_ISSUE_DATE", "PATIENT_ENTRY",
             "PATIENT_REGISTRATION", "REPORT_PUBLICATION", "DEPARTURE_DATE", "RETURN_DATE");
@@ -108,7 +108,8 @@ public final class TimeRules {
                 // the key paths are built only for an error (Rules.load, cold start)
                 known(e.getKey(), ".trigger", t.trigger());
                 known(e.getKey(), ".subject", t.subject());
-                if (t.when() != null && !CONDITIONS.contains(t.when()) && !t.when().startsWith("SUBTYPE:")) {
+                if (t.when() != null && !CONDITIONS.contains(t.when()) && !t.when().startsWith("SUBTYPE:")
+                        && !t.when().startsWith("TRACK:")) {
                     throw new RulesConfigException(at(e.getKey()) + ".when", "unknown condition " + t.when());
                 }
                 if (t.unless() != null && !CONDITIONS.contains(t.unless())) {
@@ -176,6 +177,7 @@ public final class TimeRules {
             case "OWNERSHIP_CHANGE": return a.ownershipChangeDate();
             case "AUTHORISATION_CANCELLED": return a.authorisationCancelledDate();
             case "HIRE_DATE": return a.hireDate();
+            case "PROGRAMME_START": return a.programmeStart();
             default: throw new IllegalArgumentException(fact);
         }
     }
@@ -202,6 +204,9 @@ public final class TimeRules {
         if (c.startsWith("SUBTYPE:")) {
             return a != null && a.subtype() != null
                     && java.util.Arrays.asList(c.substring("SUBTYPE:".length()).split("\\|")).contains(a.subtype());
+        }
+        if (c.startsWith("TRACK:")) { // the deck's programme tracks (S0 P§04), activity.programmeTrack
+            return a != null && c.substring("TRACK:".length()).equals(a.programmeTrack());
         }
         if (c.equals("TWO_FAIRS")) {
             return a != null && a.secondFairEnd() != null;
