@@ -40,16 +40,22 @@ public final class Rules {
     private volatile MoneyRules money;
     /** The 2024 deck's programmes (S0 P§03–P§07): quoted when the request names one of them. */
     private volatile ProgrammeQuotes programmes;
-    private final ProgrammeCatalogue deck;
-    private final ProgrammeConfig deckConfig;
+    /**
+     * The option in force of every switchable interpretation (regulation/interpretations.yaml), validated at load.
+     * The deck's programmes themselves are read on first use, unless the deployment configures them: their shipped
+     * data were validated when the bundle was built, so only a deployment's settings can be wrong at start-up.
+     */
+    private final Map<String, String> interpretations;
     private volatile DocumentRulesData documentRules;
     private volatile CatalogueView view;
 
     private Rules(Catalogue catalogue, DeploymentConfig config) {
         this.catalogue = catalogue;
         this.config = config;
-        this.deck = ProgrammeCatalogue.load();
-        this.deckConfig = ProgrammeConfig.load(config, deck);
+        this.interpretations = ProgrammeConfig.selectInterpretations(config, ProgrammeCatalogue.readings());
+        if (config.overrides("programmes")) {
+            programmes();
+        }
     }
 
     /**
@@ -177,9 +183,9 @@ public final class Rules {
         return calculator().quote(request);
     }
 
-    /** Whether {@code programme} is one of the deck's (as {@link ProgrammeQuotes#covers}, without building it). */
+    /** Whether {@code programme} is one of the deck's; a Decree 2015/8 request never builds the deck's engine. */
     private boolean coversDeck(String programme) {
-        return programme != null && deck.programmes.containsKey(programme);
+        return programme != null && !programme.equals(catalogue.programme) && programmes().covers(programme);
     }
 
     private QuoteCalculator calculator() {
@@ -188,7 +194,7 @@ public final class Rules {
             synchronized (this) {
                 c = calculator;
                 if (c == null) {
-                    c = new QuoteCalculator(catalogue, config, timeRules(), deckConfig.interpretations);
+                    c = new QuoteCalculator(catalogue, config, timeRules(), interpretations);
                     calculator = c;
                 }
             }
@@ -202,7 +208,8 @@ public final class Rules {
             synchronized (this) {
                 p = programmes;
                 if (p == null) {
-                    p = new ProgrammeQuotes(deck, deckConfig, catalogue.expenseKinds,
+                    ProgrammeCatalogue deck = ProgrammeCatalogue.load();
+                    p = new ProgrammeQuotes(deck, ProgrammeConfig.load(config, deck), catalogue.expenseKinds,
                             catalogue.version + "; config " + config.describe(), catalogue.timeRules,
                             config.dueSoonDays);
                     programmes = p;
@@ -218,7 +225,7 @@ public final class Rules {
             synchronized (this) {
                 t = timeRules;
                 if (t == null) {
-                    t = new TimeRules(catalogue, config, deckConfig.interpretations);
+                    t = new TimeRules(catalogue, config, interpretations);
                     timeRules = t;
                 }
             }
@@ -295,7 +302,7 @@ public final class Rules {
     public CatalogueView catalogue() {
         CatalogueView v = view;
         if (v == null) {
-            v = CatalogueViews.build(catalogue, config, deckConfig.interpretations)
+            v = CatalogueViews.build(catalogue, config, interpretations)
                     .withProgrammes(programmes().view(), programmes().interpretations());
             view = v;
         }

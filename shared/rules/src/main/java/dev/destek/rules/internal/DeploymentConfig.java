@@ -215,6 +215,11 @@ public final class DeploymentConfig {
         return overrideOrigin;
     }
 
+    /** Whether the override file sets the top-level {@code key} (else the shipped defaults, checked at build). */
+    public boolean overrides(String key) {
+        return overrideTree.containsKey(key);
+    }
+
     /** A top-level section of the merged configuration (a null node when absent), validated by its reader. */
     public Node section(String key) {
         return root.opt(key);

@@ -157,12 +157,21 @@ public final class ProgrammeCatalogue {
             }
             out.put(p.id(), p);
         }
-        Map<String, Interpretation> interpretations = new LinkedHashMap<>();
-        String reference = null;
         Node file = index.opt("interpretations");
+        String reference = file.isNull() ? null
+                : Tree.resource(Catalogue.ROOT + file.string()).get("reference").string();
+        return new ProgrammeCatalogue(Collections.unmodifiableMap(out), readings(), reference);
+    }
+
+    /**
+     * The switchable interpretations (regulation/interpretations.yaml), without the programmes: the circular's
+     * engines need them at start-up, the deck's programmes only for a deck request.
+     */
+    public static Map<String, Interpretation> readings() {
+        Node file = Tree.resource(Catalogue.ROOT + "index.yaml").opt("interpretations");
+        Map<String, Interpretation> interpretations = new LinkedHashMap<>();
         if (!file.isNull()) {
             Node doc = Tree.resource(Catalogue.ROOT + file.string());
-            reference = doc.get("reference").string();
             Timeline<Map<String, Interpretation>> t = Timeline.ofDatedValues(doc.get("values"),
                     new Catalogue.Values<Map<String, Interpretation>>(null, Catalogue.INTERPRETATIONS));
             // the list of readings is not dated in use: the latest list is the one the configuration selects from
@@ -170,8 +179,7 @@ public final class ProgrammeCatalogue {
                 interpretations.putAll(t.latest().get().value());
             }
         }
-        return new ProgrammeCatalogue(Collections.unmodifiableMap(out), Collections.unmodifiableMap(interpretations),
-                reference);
+        return Collections.unmodifiableMap(interpretations);
     }
 
     private static Programme programme(Node doc) {

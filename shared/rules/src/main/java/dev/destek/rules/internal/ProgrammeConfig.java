@@ -84,17 +84,23 @@ public final class ProgrammeConfig {
         defaultRate = Collections.unmodifiableMap(defaults);
         rates = Collections.unmodifiableMap(itemRates);
 
+        interpretations = selectInterpretations(config, catalogue.interpretations);
+    }
+
+    /** The option in force of every interpretation: its default unless the configuration picks another. */
+    public static Map<String, String> selectInterpretations(DeploymentConfig config,
+                                                            Map<String, ProgrammeCatalogue.Interpretation> readings) {
         Map<String, String> selected = new LinkedHashMap<>();
-        for (ProgrammeCatalogue.Interpretation i : catalogue.interpretations.values()) {
+        for (ProgrammeCatalogue.Interpretation i : readings.values()) {
             selected.put(i.id(), i.defaultOption());
         }
         Node chosen = config.section("interpretations");
         if (!chosen.isNull()) {
             for (Map.Entry<String, Node> e : chosen.entries()) {
-                ProgrammeCatalogue.Interpretation i = catalogue.interpretations.get(e.getKey());
+                ProgrammeCatalogue.Interpretation i = readings.get(e.getKey());
                 if (i == null) {
                     throw e.getValue().error("unknown interpretation " + e.getKey() + " (expected one of "
-                            + new TreeSet<>(catalogue.interpretations.keySet()) + ")");
+                            + new TreeSet<>(readings.keySet()) + ")");
                 }
                 String option = e.getValue().string();
                 if (!i.options().containsKey(option)) {
@@ -104,7 +110,7 @@ public final class ProgrammeConfig {
                 selected.put(i.id(), option);
             }
         }
-        interpretations = Collections.unmodifiableMap(selected);
+        return Collections.unmodifiableMap(selected);
     }
 
     public static ProgrammeConfig load(DeploymentConfig config, ProgrammeCatalogue catalogue) {
