@@ -143,8 +143,9 @@ public final class Catalogue {
     public final Timeline<Map<String, Object>> debtOffset;
     public final Timeline<List<Map<String, Object>>> fxRateDate;
     public final Timeline<PaymentDocumentRule> paymentDocument;
-    /** Article references of the dated parameter files, by parameter name (for the public catalogue). */
-    public final Map<String, String> parameterReferences;
+    private final Node params;
+    /** The per-item sections built on first use ({@link LazyTimelines}), for {@link #parseAll}. */
+    private final List<LazyTimelines<?>> perItemSections = new java.util.ArrayList<>();
 
     private Catalogue(Node index) {
         version = index.get("version").string();
@@ -172,38 +173,26 @@ public final class Catalogue {
 
         expenseKinds = orderedSet(Tree.resource(ROOT + index.get("expenseKinds").string()).get("values").strings());
 
-        Map<String, Timeline<List<ChecklistLine>>> cl = new LinkedHashMap<>();
-        for (Map.Entry<String, Node> e : index.get("checklists").entries()) {
-            knownItem(e.getKey(), e.getValue());
-            Node doc = Tree.resource(ROOT + e.getValue().string());
-            cl.put(e.getKey(), Timeline.ofDatedValues(doc.get("values"),
-                    new Values<List<ChecklistLine>>(this, CHECKLIST)));
-        }
-        checklists = Collections.unmodifiableMap(cl);
+        checklists = lazy(new LazyTimelines<List<ChecklistLine>>(this, CHECKLIST, index.get("checklists")));
 
         Node params = index.get("parameters");
-        eligibility = perItem(param(params, "eligible_applicants"), new Values<Eligibility>(this, ELIGIBILITY));
-        exclusions = perItem(param(params, "excluded_expense_kinds"), new Values<Set<String>>(this, EXCLUDED_KINDS));
-        filingPeriods = perItem(param(params, "claim_filing_period"), new Values<FilingPeriod>(this, FILING_PERIOD));
-        excludedConditions = perItem(param(params, "excluded_conditions"),
-                new Values<Map<String, String>>(this, EXCLUDED_CONDITIONS));
+        this.params = params;
+        eligibility = perItem(params, "eligible_applicants", ELIGIBILITY);
+        exclusions = perItem(params, "excluded_expense_kinds", EXCLUDED_KINDS);
+        filingPeriods = perItem(params, "claim_filing_period", FILING_PERIOD);
+        excludedConditions = perItem(params, "excluded_conditions", EXCLUDED_CONDITIONS);
         bonusItems = Timeline.ofDatedValues(param(params, "bonus_items").get("values"),
                 new Values<Set<String>>(this, BONUS_ITEMS));
         targetCountryBonus = Timeline.ofDatedValues(param(params, "target_country_bonus").get("values"),
                 new Values<BigDecimal>(this, TARGET_COUNTRY_BONUS));
         provinceBonus = Timeline.ofDatedValues(param(params, "province_bonus").get("values"),
                 new Values<ProvinceBonus>(this, PROVINCE_BONUS));
-        supportCaps = perItem(param(params, "support_amount_caps"), new Values<SupportCap>(this, SUPPORT_CAP));
-        baseCaps = perItem(param(params, "expense_base_caps"), new Values<List<BaseCap>>(this, BASE_CAPS));
+        supportCaps = perItem(params, "support_amount_caps", SUPPORT_CAP);
+        baseCaps = perItem(params, "expense_base_caps", BASE_CAPS);
         fairBonus = Timeline.ofDatedValues(param(params, "fair_bonus").get("values"),
                 new Values<FairBonus>(this, FAIR_BONUS));
-        profiles = perItem(param(params, "item_profiles"), new Values<ItemProfile>(this, PROFILE));
-        Map<String, Timeline<TimeRule>> tr = new LinkedHashMap<>();
-        for (Map.Entry<String, Node> e : param(params, "time_rules").get("rules").entries()) {
-            String id = e.getKey();
-            tr.put(id, Timeline.ofDatedValues(e.getValue().get("values"), new Values<TimeRule>(this, TIME_RULE, id)));
-        }
-        timeRules = Collections.unmodifiableMap(tr);
+        profiles = perItem(params, "item_profiles", PROFILE);
+        timeRules = new LazyTimelines<TimeRule>(this, TIME_RULE, ROOT + params.get("time_rules").string(), "rules");
         greenPassport = Timeline.ofDatedValues(param(params, "green_passport_bands").get("values"),
                 new Values<GreenPassportRule>(this, GREEN_PASSPORT));
         debtOffset = Timeline.ofDatedValues(param(params, "debt_offset").get("values"),
@@ -212,11 +201,32 @@ public final class Catalogue {
                 new Values<List<Map<String, Object>>>(this, FX_RATE_DATE));
         paymentDocument = Timeline.ofDatedValues(param(params, "payment_document").get("values"),
                 new Values<PaymentDocumentRule>(this, PAYMENT_DOCUMENT));
+    }
+
+    /** Article references of the dated parameter files, by parameter name (for the public catalogue). */
+    public Map<String, String> parameterReferences() {
         Map<String, String> refs = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : params.entries()) {
             refs.put(e.getKey(), Tree.resource(ROOT + e.getValue().string()).opt("reference").stringOr(""));
         }
-        parameterReferences = Collections.unmodifiableMap(refs);
+        return Collections.unmodifiableMap(refs);
+    }
+
+    /**
+     * Builds every entry that is otherwise built on first use, checking that each names a known support item: the
+     * build's validation of the shipped catalogue (CatalogueBundler), since Rules.load no longer reads it all.
+     */
+    public void parseAll() {
+        for (LazyTimelines<?> section : perItemSections) {
+            for (String id : section.keySet()) {
+                knownItem(id, section.nodes().get(id));
+                section.get(id);
+            }
+        }
+        for (String id : timeRules.keySet()) {
+            timeRules.get(id);
+        }
+        parameterReferences();
     }
 
     /**
@@ -518,13 +528,13 @@ public final class Catalogue {
         return Tree.resource(ROOT + params.get(name).string());
     }
 
-    private <T> Map<String, Timeline<T>> perItem(Node doc, Function<Node, T> parse) {
-        Map<String, Timeline<T>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Node> e : doc.get("items").entries()) {
-            knownItem(e.getKey(), e.getValue());
-            out.put(e.getKey(), Timeline.ofDatedValues(e.getValue().get("values"), parse));
-        }
-        return Collections.unmodifiableMap(out);
+    private <T> Map<String, Timeline<T>> perItem(Node params, String name, int kind) {
+        return lazy(new LazyTimelines<T>(this, kind, ROOT + params.get(name).string(), "items"));
+    }
+
+    private <T> LazyTimelines<T> lazy(LazyTimelines<T> section) {
+        perItemSections.add(section);
+        return section;
     }
 
     private List<ChecklistLine> checklistLines(Node list) {

@@ -62,6 +62,7 @@ public final class CatalogueBundler {
         // validate what was bundled, so a broken catalogue fails the build here: all of it, with the shipped
         // configuration, since Rules.load leaves to first use what a deployment's configuration cannot change
         Catalogue catalogue = Catalogue.load();
+        catalogue.parseAll();
         DeploymentConfig config = DeploymentConfig.load(Map.of(), catalogue);
         ProgrammeConfig deck = ProgrammeConfig.load(config, ProgrammeCatalogue.load());
         new TimeRules(catalogue, config, deck.interpretations);

@@ -103,7 +103,7 @@ public final class CatalogueViews {
             }
         }
         List<CatalogueView.Parameter> params = new ArrayList<>();
-        for (Map.Entry<String, String> e : c.parameterReferences.entrySet()) {
+        for (Map.Entry<String, String> e : c.parameterReferences().entrySet()) {
             params.add(new CatalogueView.Parameter(e.getKey(), e.getValue()));
         }
         return new CatalogueView(c.version, c.programme, config.describe(), items, rules, caps, bonuses, bands, params);

@@ -44,7 +44,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   not wait for a busy machine's compiler threads), timed by the thread's CPU time: quotes per CPU-second, which
  *   another build on the machine disturbs far less than wall-clock quotes/s.</li>
  *   <li>{@code load}: the first {@code Rules.load} in a fresh JVM, median over N child JVMs (each runs
- *   {@code load-child}, touches nothing before the load and prints wall and thread-CPU time). Not a JMH
+ *   {@code load-child}, touches nothing before the load and prints wall and thread-CPU time), and the first quote
+ *   after it: Rules.load leaves parts of the catalogue and the engines to first use, and a function's cold start
+ *   pays for both. Again with an AppCDS archive when run from jars ({@code ./bench rules}). Not a JMH
  *   {@code SingleShotTime} fork: JMH's own start-up loads regex, lambdas and concurrency classes before the benchmark
  *   method, so its "first call" is warmer than a function's.</li>
  * </ul>
@@ -97,7 +99,7 @@ public class RulesBenchmark {
         return rules.quote(request);
     }
 
-    /** Runs in a fresh JVM: the first Rules.load, nothing else touched before. */
+    /** Runs in a fresh JVM: the first Rules.load, nothing else touched before, then the first quote. */
     private static void loadChild() {
         // thread CPU time too: on a busy machine wall time mostly measures the wait for a core
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -106,8 +108,12 @@ public class RulesBenchmark {
         Rules rules = Rules.load(Map.of());
         long t1 = System.nanoTime();
         long c1 = threads.getCurrentThreadCpuTime();
-        sink = rules;
-        System.out.println("LOAD_NS " + (t1 - t0) + " " + (c1 - c0));
+        // then what a cold function's first request adds: the parts Rules.load leaves to first use, and the engine
+        Quote first = rules.quote(claim());
+        long t2 = System.nanoTime();
+        long c2 = threads.getCurrentThreadCpuTime();
+        sink = first;
+        System.out.println("LOAD_NS " + (t1 - t0) + " " + (c1 - c0) + " " + (t2 - t1) + " " + (c2 - c1));
     }
 
     /**
@@ -137,19 +143,28 @@ public class RulesBenchmark {
         int forks = Integer.getInteger("bench.forks", 7);
         double[] ms = new double[forks];
         double[] cpu = new double[forks];
+        double[] quoteMs = new double[forks];
+        double[] quoteCpu = new double[forks];
         for (int i = 0; i < forks; i++) {
             long w0 = System.nanoTime();
             String[] parts = child(jvmArgs, "load-child").split(" ");
             ms[i] = Long.parseLong(parts[0]) / 1e6;
             cpu[i] = Long.parseLong(parts[1]) / 1e6;
-            System.out.printf("  %s fork %d: Rules.load %.1f ms wall, %.1f ms thread CPU (JVM wall %.0f ms)%n", label,
-                    i + 1, ms[i], cpu[i], (System.nanoTime() - w0) / 1e6);
+            quoteMs[i] = Long.parseLong(parts[2]) / 1e6;
+            quoteCpu[i] = Long.parseLong(parts[3]) / 1e6;
+            System.out.printf("  %s fork %d: Rules.load %.1f ms wall, %.1f ms thread CPU; then the first quote %.1f ms "
+                    + "wall, %.1f ms CPU (JVM wall %.0f ms)%n", label, i + 1, ms[i], cpu[i], quoteMs[i], quoteCpu[i],
+                    (System.nanoTime() - w0) / 1e6);
         }
         Arrays.sort(ms);
         Arrays.sort(cpu);
+        Arrays.sort(quoteMs);
+        Arrays.sort(quoteCpu);
         System.out.printf("Rules.load, first call in a fresh JVM, %s: median %.1f ms wall (min %.1f, max %.1f), "
                 + "median %.1f ms thread CPU; %d JVMs%n", label, median(ms), ms[0], ms[ms.length - 1], median(cpu),
                 forks);
+        System.out.printf("  and the first quote after it (%s): median %.1f ms wall, %.1f ms thread CPU%n", label,
+                median(quoteMs), median(quoteCpu));
     }
 
     /** Runs this class in a child JVM and answers what it printed after {@code LOAD_NS }. */
