@@ -53,7 +53,9 @@ public record Quote(Money totalSupport, List<Line> lines, List<Rejection> reject
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Tranche> tranches) {
         public Line {
             rejections = List.copyOf(rejections);
-            trace = List.copyOf(trace);
+            // the calculator's own trace becomes the line's without a copy; anything else is copied
+            trace = trace instanceof dev.destek.rules.internal.TraceSteps
+                    ? ((dev.destek.rules.internal.TraceSteps) trace).freeze() : List.copyOf(trace);
             tranches = tranches == null ? List.of() : List.copyOf(tranches);
         }
 

@@ -590,7 +590,7 @@ public final class QuoteCalculator {
         if (!claimLevel.isEmpty()) { // addAll copies even an empty list
             rejections.addAll(claimLevel);
         }
-        List<Quote.TraceStep> trace = new ArrayList<>(16);
+        TraceSteps trace = new TraceSteps();
         BigDecimal claimed = e.amount().setScale(SCALE, ROUNDING); // exact: at most 2 decimals (validated)
         LocalDate refDate = e.paymentDate(); // list/rate versions in force on the expense date (DOMAIN A-27(d))
 
@@ -819,7 +819,10 @@ public final class QuoteCalculator {
                         claim.linePersonsKey = usedKey;
                         claim.linePersons = effective;
                     }
-                    base = base.multiply(BigDecimal.valueOf(effective)).divide(BigDecimal.valueOf(persons), 10, ROUNDING);
+                    if (effective < persons) { // else the base stays the same object: nothing to divide or compare
+                        base = base.multiply(BigDecimal.valueOf(effective)).divide(BigDecimal.valueOf(persons), 10,
+                                ROUNDING);
+                    }
                     persons = effective;
                     break;
                 case "MAX_DAYS":
@@ -836,7 +839,7 @@ public final class QuoteCalculator {
                     } else if (keep < days && costliestDays) {
                         missing = "dayAmounts";
                         break;
-                    } else {
+                    } else if (keep < days) {
                         base = base.multiply(BigDecimal.valueOf(keep)).divide(BigDecimal.valueOf(days), 10, ROUNDING);
                     }
                     if (nights != null) {
@@ -888,7 +891,8 @@ public final class QuoteCalculator {
                         "days", TraceInputs.number(e.days()), "areaM2", String.valueOf(e.areaM2()),
                         "totalRentedAreaM2", String.valueOf(e.totalRentedAreaM2()),
                         "travelClass", String.valueOf(e.travelClass()), "before", before),
-                        base.compareTo(before) < 0 ? TraceInputs.plain("CAPPED ", base.setScale(SCALE, ROUNDING))
+                        base != before && base.compareTo(before) < 0
+                                ? TraceInputs.plain("CAPPED ", base.setScale(SCALE, ROUNDING))
                                 : "WITHIN_CAP"));
             }
         }
