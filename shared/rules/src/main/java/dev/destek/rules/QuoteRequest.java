@@ -209,6 +209,10 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
      * @param eTicketIssueDate  e-ticket issue date (36(3))
      * @param turkishOrTurkeyDirectedMedia mass-media promotion in Turkish and/or aimed at Türkiye (8(3): excluded)
      * @param paidToPartner     interpreter fee paid to a partner of the health facility (12(3): excluded)
+     * @param invoiceNotLinkable agency commission whose invoice does not identify the activity claimed (11(2):
+     *                          INVOICE_NOT_LINKABLE)
+     * @param notOwnAccount     game/app commission for an app the applicant does not market in its own name or has no
+     *                          account for on the platform (17(2): NOT_OWN_ACCOUNT)
      * @param rentFrom          first month a rent payment covers (9(5): prepaid rent is paid out per 6 months)
      * @param rentMonths        number of months that rent payment covers
      * @param capUsed           the deck's programmes: support already received under the line's cap, in the
@@ -242,7 +246,8 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                           Boolean turkishOrTurkeyDirectedMedia, Boolean paidToPartner,
                           YearMonth rentFrom, Integer rentMonths,
                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal capUsed,
-                          List<BigDecimal> dayAmounts, PaymentDocument paymentDocument) {
+                          List<BigDecimal> dayAmounts, PaymentDocument paymentDocument, Boolean invoiceNotLinkable,
+                          Boolean notOwnAccount) {
 
         public Expense {
             if (paymentDate == null && paymentDocument != null) {
@@ -250,7 +255,7 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
             }
         }
 
-        /** The shape before {@code dayAmounts} and {@code paymentDocument}. */
+        /** The shape before {@code dayAmounts}, {@code paymentDocument} and the 11(2) / 17(2) flags. */
         public Expense(String id, String kind, BigDecimal amount, String currency, LocalDate paymentDate,
                        LocalDate documentIssueDate, Integer persons, Integer nights, Integer days, BigDecimal areaM2,
                        BigDecimal totalRentedAreaM2, String travelClass, BigDecimal economyFareAmount, String capKey,
@@ -263,7 +268,7 @@ public record QuoteRequest(String programme, String supportItem, Applicant appli
                     totalRentedAreaM2, travelClass, economyFareAmount, capKey, capUsedUsd, countries, patientEntryDate,
                     patientRegistrationDate, reportPublicationDate, departureDate, returnDate, socialOrSearchAd,
                     eTicketIssueDate, turkishOrTurkeyDirectedMedia, paidToPartner, rentFrom, rentMonths, capUsed, null,
-                    null);
+                    null, null, null);
         }
 
         /** Convenience for the common case without a document date. */

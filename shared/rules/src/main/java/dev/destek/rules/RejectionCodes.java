@@ -67,6 +67,10 @@ public final class RejectionCodes {
 
     /** A support-amount cap is exhausted by earlier support (DOMAIN Appendix B; the deck's YLDA caps, P§06). */
     public static final String CAP_REACHED = "CAP_REACHED";
+    /** An agency invoice does not identify the activity claimed — Art. 11(2). */
+    public static final String INVOICE_NOT_LINKABLE = "INVOICE_NOT_LINKABLE";
+    /** The app/game is not marketed in the applicant's own name, or it has no account on the platform — Art. 17(2). */
+    public static final String NOT_OWN_ACCOUNT = "NOT_OWN_ACCOUNT";
     /** Counsellor endorsement absent or not in the required form — Arts. 4(4), 5(4), 8(4), 9(3), 36(5). */
     public static final String DOC_APPROVAL_MISSING = "DOC_APPROVAL_MISSING";
     /**

@@ -26,6 +26,9 @@ public final class Catalogue {
     public record ChecklistLine(String documentType, String article, boolean required, boolean onceOnly,
                                 String descriptionEn, String descriptionTr) { }
 
+    /** A flag of an expense line that, when true, rejects the line with {@code code} under {@code article}. */
+    public record LineCondition(String article, String code) { }
+
     public record DocType(String article, Set<String> mediaTypes, String descriptionEn, String descriptionTr) { }
 
     /** {@code types} / {@code sectors} empty: not restricted by the text (DOMAIN A-28). */
@@ -130,7 +133,7 @@ public final class Catalogue {
     public final Map<String, Timeline<Set<String>>> exclusions;
     public final Map<String, Timeline<FilingPeriod>> filingPeriods;
     /** Per item: expense flags that exclude a line (Art. 8(3), 12(3)), flag → article. */
-    public final Map<String, Timeline<Map<String, String>>> excludedConditions;
+    public final Map<String, Timeline<Map<String, LineCondition>>> excludedConditions;
     public final Timeline<Set<String>> bonusItems;
     public final Timeline<BigDecimal> targetCountryBonus;
     public final Timeline<ProvinceBonus> provinceBonus;
@@ -315,13 +318,14 @@ public final class Catalogue {
             case FILING_PERIOD:
                 return filingPeriod(v);
             case EXCLUDED_CONDITIONS: {
-                Map<String, String> flags = new LinkedHashMap<>();
+                Map<String, LineCondition> flags = new LinkedHashMap<>();
                 for (Node c : v.list()) {
                     String flag = c.get("flag").string();
                     if (!EXCLUSION_FLAGS.contains(flag)) {
                         throw c.get("flag").error("unknown flag " + flag + ", expected one of " + EXCLUSION_FLAGS);
                     }
-                    flags.put(flag, c.get("article").string());
+                    flags.put(flag, new LineCondition(c.get("article").string(),
+                            c.opt("code").stringOr("EXCLUDED_EXPENSE")));
                 }
                 return Collections.unmodifiableMap(flags);
             }
@@ -420,7 +424,8 @@ public final class Catalogue {
                 Collections.unmodifiableMap(channels));
     }
 
-    static final List<String> EXCLUSION_FLAGS = List.of("turkishOrTurkeyDirectedMedia", "paidToPartner");
+    static final List<String> EXCLUSION_FLAGS = List.of("turkishOrTurkeyDirectedMedia", "paidToPartner",
+            "invoiceNotLinkable", "notOwnAccount");
     static final List<String> BASE_CAP_TYPES = List.of("USD_PER_PERSON_DAY", "MAX_PERSONS", "MAX_DAYS", "MAX_AREA_M2",
             "MAX_SHARE_OF_AREA", "ECONOMY_FARE");
     static final List<String> DIRECTIONS = List.of("LATEST_BEFORE", "LATEST_AFTER", "LATEST_ON", "BEFORE_STRICT",

@@ -133,7 +133,7 @@ public final class QuoteCalculator {
         final String latestArticle;
         final Timeline<Catalogue.FilingPeriod> filingPeriods;
         final Timeline<Set<String>> exclusions;
-        final Timeline<Map<String, String>> excludedConditions;
+        final Timeline<Map<String, Catalogue.LineCondition>> excludedConditions;
         final Timeline<Map<String, List<Catalogue.BaseCap>>> baseCapsByKind;
         final Timeline<Catalogue.SupportCap> supportCaps;
         final Timeline<Catalogue.Eligibility> eligibility;
@@ -918,21 +918,31 @@ public final class QuoteCalculator {
     @Cites(article = "Art. 8(3), 12(3)", since = "2015-06-02")
     private void excludedCondition(ItemRules ir, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
                                    List<Quote.TraceStep> trace) {
-        Map<String, String> conditions = ir.excludedConditions == null ? null
+        Map<String, Catalogue.LineCondition> conditions = ir.excludedConditions == null ? null
                 : ir.excludedConditions.valueOrNull(e.paymentDate());
         if (conditions == null) {
             return;
         }
-        for (Map.Entry<String, String> c : conditions.entrySet()) {
-            Boolean flag = c.getKey().equals("paidToPartner") ? e.paidToPartner() : e.turkishOrTurkeyDirectedMedia();
+        for (Map.Entry<String, Catalogue.LineCondition> c : conditions.entrySet()) {
+            Boolean flag = flag(c.getKey(), e);
             if (flag == null) {
                 continue;
             }
-            trace.add(step("excluded-condition", c.getValue(), inputs(c.getKey(), flag.toString()),
-                    flag ? "EXCLUDED" : "NOT_EXCLUDED"));
+            trace.add(step("excluded-condition", c.getValue().article(), inputs(c.getKey(), flag.toString()),
+                    flag ? "EXCLUDED " + c.getValue().code() : "NOT_EXCLUDED"));
             if (flag) {
-                rejections.add(new Quote.Rejection(RejectionCodes.EXCLUDED_EXPENSE, c.getValue()));
+                rejections.add(new Quote.Rejection(c.getValue().code(), c.getValue().article()));
             }
+        }
+    }
+
+    /** The expense line's value of a {@link Catalogue#EXCLUSION_FLAGS flag}. */
+    private static Boolean flag(String name, QuoteRequest.Expense e) {
+        switch (name) {
+            case "paidToPartner": return e.paidToPartner();
+            case "invoiceNotLinkable": return e.invoiceNotLinkable();
+            case "notOwnAccount": return e.notOwnAccount();
+            default: return e.turkishOrTurkeyDirectedMedia();
         }
     }
 
