@@ -167,6 +167,23 @@ public final class QuoteCalculator {
             this.representativesInTotal = representativesInTotal && item.equals("TRADE_DELEGATION");
         }
 
+        /**
+         * In {@link Catalogue#BASE_CAP_TYPES} order, stable; an insertion sort rather than a Comparator lambda, whose
+         * first bootstrap in a fresh JVM costs a cold function's first quote several ms.
+         */
+        private static void sortByType(List<Catalogue.BaseCap> caps) {
+            for (int i = 1; i < caps.size(); i++) {
+                Catalogue.BaseCap c = caps.get(i);
+                int rank = Catalogue.BASE_CAP_TYPES.indexOf(c.type());
+                int j = i - 1;
+                while (j >= 0 && Catalogue.BASE_CAP_TYPES.indexOf(caps.get(j).type()) > rank) {
+                    caps.set(j + 1, caps.get(j));
+                    j--;
+                }
+                caps.set(j + 1, c);
+            }
+        }
+
         /** Each version's caps for each kind, in the order they apply (persons → days → … → economy). */
         private static Timeline<Map<String, List<Catalogue.BaseCap>>> byKind(Timeline<List<Catalogue.BaseCap>> caps,
                                                                              Set<String> kinds) {
@@ -180,7 +197,7 @@ public final class QuoteCalculator {
                             forKind.add(c);
                         }
                     }
-                    forKind.sort(java.util.Comparator.comparingInt(c -> Catalogue.BASE_CAP_TYPES.indexOf(c.type())));
+                    sortByType(forKind);
                     byKind.put(kind, List.copyOf(forKind));
                 }
                 out.add(new Timeline.Entry<>(v.from(), v.to(), byKind, v.reference()));
