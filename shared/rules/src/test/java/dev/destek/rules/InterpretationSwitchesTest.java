@@ -362,6 +362,69 @@ class InterpretationSwitchesTest {
                 .isInstanceOf(QuoteRequestException.class).hasMessageContaining("/activity/claimPeriodTo");
     }
 
+    private static List<String> sectorsInCatalogue(Rules rules, String item) {
+        return rules.catalogue().supportItems().stream().filter(i -> i.id().equals(item)).findFirst().orElseThrow()
+                .applicants().sectors();
+    }
+
+    @Test
+    void a30_art29_2_coopForeignOfficeSectors_sevenOf29_1ByDefault_orArticle9sOrNoneWhenSwitched() {
+        // logistics is in 29(1)'s list, not in 9(1)'s; real estate is in neither
+        QuoteRequest logistics = Claims.claim("COOP_FOREIGN_OFFICE", "applicant.sector", "LOGISTICS");
+        QuoteRequest realEstate = Claims.claim("COOP_FOREIGN_OFFICE", "applicant.sector", "REAL_ESTATE");
+        Rules article9 = with("  A30_COOP_FOREIGN_OFFICE_SECTORS: SECTORS_OF_ARTICLE_9\n");
+        Rules unrestricted = with("  A30_COOP_FOREIGN_OFFICE_SECTORS: NOT_RESTRICTED\n");
+        Quote.Rejection notEligible = new Quote.Rejection("SECTOR_NOT_ELIGIBLE", "Art. 29(2)");
+
+        assertThat(Claims.RULES.quote(logistics).rejections()).isEmpty();
+        assertThat(Claims.RULES.quote(realEstate).rejections()).containsExactly(notEligible);
+        assertThat(article9.quote(logistics).rejections()).containsExactly(notEligible);
+        assertThat(article9.quote(Claims.claim("COOP_FOREIGN_OFFICE")).rejections()).isEmpty();
+        assertThat(unrestricted.quote(realEstate).rejections()).isEmpty();
+        // with no sector condition a claim need not state one
+        assertThat(unrestricted.quote(Claims.claim("COOP_FOREIGN_OFFICE", "applicant.sector", null)).rejections())
+                .isEmpty();
+        assertThatThrownBy(() -> Claims.RULES.quote(Claims.claim("COOP_FOREIGN_OFFICE", "applicant.sector", null)))
+                .isInstanceOf(QuoteRequestException.class).hasMessageContaining("/applicant/sector");
+    }
+
+    @Test
+    void a30_catalogueListsTheCoopForeignOfficeSectorsOfTheReadingInForce() {
+        assertThat(sectorsInCatalogue(Claims.RULES, "COOP_FOREIGN_OFFICE")).contains("PUBLISHING", "LOGISTICS")
+                .hasSize(7);
+        assertThat(sectorsInCatalogue(with("  A30_COOP_FOREIGN_OFFICE_SECTORS: SECTORS_OF_ARTICLE_9\n"),
+                "COOP_FOREIGN_OFFICE")).isEqualTo(sectorsInCatalogue(Claims.RULES, "FOREIGN_OFFICE"));
+        assertThat(sectorsInCatalogue(with("  A30_COOP_FOREIGN_OFFICE_SECTORS: NOT_RESTRICTED\n"),
+                "COOP_FOREIGN_OFFICE")).isEmpty();
+    }
+
+    @Test
+    void a35_art32_1_nationalParticipationSectors_asPrintedByDefault_healthTourismOrListOnlyWhenSwitched() {
+        QuoteRequest healthTourism = Claims.claim("NATIONAL_PARTICIPATION", "applicant.sector", "HEALTH_TOURISM");
+        QuoteRequest logistics = Claims.claim("NATIONAL_PARTICIPATION", "applicant.sector", "LOGISTICS");
+        Rules withHealthTourism = with("  A35_NATIONAL_PARTICIPATION_SECTORS: HEALTH_INCLUDES_HEALTH_TOURISM\n");
+        Rules listDecides = with("  A35_NATIONAL_PARTICIPATION_SECTORS: EK_32E_LIST_DECIDES\n");
+        Quote.Rejection notEligible = new Quote.Rejection("SECTOR_NOT_ELIGIBLE", "Art. 32(1)");
+
+        assertThat(Claims.RULES.quote(healthTourism).rejections()).containsExactly(notEligible);
+        assertThat(Claims.RULES.quote(logistics).rejections()).containsExactly(notEligible);
+        assertThat(withHealthTourism.quote(healthTourism).rejections()).isEmpty();
+        assertThat(withHealthTourism.quote(logistics).rejections()).containsExactly(notEligible);
+        assertThat(listDecides.quote(logistics).rejections()).isEmpty();
+        assertThat(sectorsInCatalogue(withHealthTourism, "NATIONAL_PARTICIPATION")).contains("HEALTH", "HEALTH_TOURISM");
+        assertThat(sectorsInCatalogue(Claims.RULES, "NATIONAL_PARTICIPATION")).doesNotContain("HEALTH_TOURISM");
+        assertThat(sectorsInCatalogue(listDecides, "NATIONAL_PARTICIPATION")).isEmpty();
+    }
+
+    @Test
+    void a35_anEventOffTheEk32eList_staysRejected_evenWhenTheListDecides() {
+        QuoteRequest offList = Claims.claim("NATIONAL_PARTICIPATION", "applicant.sector", "LOGISTICS",
+                "activity.eventId", "EVT_31B_A");
+
+        assertThat(with("  A35_NATIONAL_PARTICIPATION_SECTORS: EK_32E_LIST_DECIDES\n").quote(offList).rejections())
+                .containsExactly(new Quote.Rejection(RejectionCodes.EVENT_NOT_LISTED, "Art. 32(1)"));
+    }
+
     @Test
     void catalogue_listsEveryCircularSwitch_withTheOptionInForceAndWhereItWasChosen() {
         Rules switched = with("  A17_EVENT_DAYS: COSTLIEST_FIVE_DAYS\n");
@@ -369,7 +432,8 @@ class InterpretationSwitchesTest {
         assertThat(Claims.RULES.catalogue().interpretations()).extracting(CatalogueView.Interpretation::id)
                 .contains("A05_REPORT_AGE_DATE", "A06_PRE_APPROVAL_DAY", "A13_PERIOD_MODE", "A17_EVENT_DAYS", "A19_LANGUAGE_EXAM_REFERENCE",
                         "A21_CAP_BASIS", "A23_REPRESENTATIVES", "A27_COOP_PROVINCE_BONUS", "A29_QUOTE_PROVINCE",
-                        "A31_COOP_ADVERTISING_RATE_DATE", "A40_OTHER_PRE_APPROVED_EVENTS");
+                        "A30_COOP_FOREIGN_OFFICE_SECTORS", "A31_COOP_ADVERTISING_RATE_DATE",
+                        "A35_NATIONAL_PARTICIPATION_SECTORS", "A40_OTHER_PRE_APPROVED_EVENTS");
         assertThat(Claims.RULES.catalogue().interpretations()).filteredOn(i -> i.id().equals("A17_EVENT_DAYS"))
                 .singleElement().satisfies(i -> assertThat(i.selected()).isEqualTo("FIRST_FIVE_DAYS"));
         assertThat(switched.catalogue().interpretations()).filteredOn(i -> i.id().equals("A17_EVENT_DAYS"))

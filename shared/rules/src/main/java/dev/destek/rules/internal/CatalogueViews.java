@@ -15,6 +15,8 @@ public final class CatalogueViews {
     public static CatalogueView build(Catalogue c, DeploymentConfig config, Map<String, String> interpretations) {
         // A21_CAP_BASIS replaces the basis the support-amount caps carry in the data, so the view says what applies
         boolean capsOnExpenseBase = "EXPENSE_BASE".equals(interpretations.get("A21_CAP_BASIS"));
+        // A30 / A35 replace the sector lists of 29(2) and 32(1): the view lists the sectors a quote accepts
+        SectorReadings sectorReadings = new SectorReadings(c, interpretations);
         List<CatalogueView.Item> items = new ArrayList<>();
         List<CatalogueView.Cap> caps = new ArrayList<>();
         for (Map.Entry<String, Timeline<Catalogue.ItemVersion>> e : c.items.entrySet()) {
@@ -59,7 +61,8 @@ public final class CatalogueViews {
                     p == null || p.claimAfter() == null ? null
                             : new CatalogueView.ClaimAfter(p.claimAfter(), p.claimAfterArticle()),
                     el == null ? null : new CatalogueView.Applicants(List.copyOf(el.value().roles()),
-                            List.copyOf(el.value().types()), List.copyOf(el.value().sectors()), el.reference()),
+                            List.copyOf(el.value().types()),
+                            List.copyOf(sectorReadings.sectors(id, el.value(), el.from())), el.reference()),
                     fp == null ? null : new CatalogueView.Filing(fp.value().trigger().name(),
                             fp.value().period().toString(), fp.reference()),
                     p == null || p.supportPeriodMonths() == null ? null : new CatalogueView.SupportPeriod(

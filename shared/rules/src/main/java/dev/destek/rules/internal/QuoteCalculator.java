@@ -82,6 +82,8 @@ public final class QuoteCalculator {
      * counted from the first supported month, one claim each, instead of a claim covering 3 months or more.
      */
     private final boolean fixedClaimPeriods;
+    /** DOMAIN: the sector lists of Arts. 29(2) and 32(1) as the switches read them. */
+    private final SectorReadings sectorReadings;
 
     /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
     public QuoteCalculator(Catalogue catalogue, DeploymentConfig config, TimeRules timeRules,
@@ -97,6 +99,7 @@ public final class QuoteCalculator {
         this.supportCapsOnExpenseBase = "EXPENSE_BASE".equals(interpretations.get("A21_CAP_BASIS"));
         this.coopProvinceBonus =
                 "ALSO_COOPERATION_ORGANISATIONS".equals(interpretations.get("A27_COOP_PROVINCE_BONUS"));
+        this.sectorReadings = new SectorReadings(catalogue, interpretations);
         this.timeRules = timeRules;
         this.rulesVersion = catalogue.version + "; config " + config.describe();
         this.ek1Origin = config.origin("ek1Countries");
@@ -272,7 +275,8 @@ public final class QuoteCalculator {
         ItemRules ir = itemRules(item);
         Catalogue.Eligibility eligible = r.filingDate() == null || ir.eligibility == null ? null
                 : ir.eligibility.valueOrNull(r.filingDate());
-        boolean sectorRestricted = eligible != null && !eligible.sectors().isEmpty();
+        boolean sectorRestricted = eligible != null
+                && !sectorReadings.sectors(item, eligible, r.filingDate()).isEmpty();
         if (sectorRestricted) {
             required(r.applicant().sector(), "/applicant/sector");
         }
@@ -574,7 +578,7 @@ public final class QuoteCalculator {
         if (!types.isEmpty() && !types.contains(r.applicant().type())) {
             out.add(new Quote.Rejection(RejectionCodes.APPLICANT_TYPE, article));
         }
-        Set<String> sectors = e.get().value().sectors();
+        Set<String> sectors = sectorReadings.sectors(item, e.get().value(), r.filingDate());
         if (!sectors.isEmpty() && !sectors.contains(r.applicant().sector())) {
             out.add(new Quote.Rejection(RejectionCodes.SECTOR_NOT_ELIGIBLE, article));
         }
