@@ -362,6 +362,22 @@ class InterpretationSwitchesTest {
                 .isInstanceOf(QuoteRequestException.class).hasMessageContaining("/activity/claimPeriodTo");
     }
 
+    @Test
+    void a15_art13_1_economyFare_unstatedClassIsEconomyByDefault_orReviewedWhenTheClassIsRequired() {
+        QuoteRequest noClass = Claims.claim("PATIENT_TRAVEL", "expense.kind", "TRANSPORT");
+        QuoteRequest business = Claims.claim("PATIENT_TRAVEL", "expense.kind", "TRANSPORT",
+                "expense.travelClass", "BUSINESS", "expense.economyFareAmount", "600.00");
+        Rules classRequired = with("  A15_ECONOMY_FARE_EVIDENCE: ALSO_REQUIRE_TRAVEL_CLASS\n");
+
+        assertThat(base(Claims.RULES.quote(noClass), 0)).isEqualByComparingTo("1000.00");
+        assertThat(Claims.RULES.quote(noClass).lines().get(0).rejections()).isEmpty();
+        assertThat(classRequired.quote(noClass).lines().get(0).rejections())
+                .containsExactly(new Quote.Rejection("MANUAL_REVIEW", "Art. 13(1)"));
+        // a stated class with its fare quote is capped the same way under both readings
+        assertThat(base(Claims.RULES.quote(business), 0)).isEqualByComparingTo("600.00");
+        assertThat(base(classRequired.quote(business), 0)).isEqualByComparingTo("600.00");
+    }
+
     private static List<String> sectorsInCatalogue(Rules rules, String item) {
         return rules.catalogue().supportItems().stream().filter(i -> i.id().equals(item)).findFirst().orElseThrow()
                 .applicants().sectors();
@@ -430,7 +446,8 @@ class InterpretationSwitchesTest {
         Rules switched = with("  A17_EVENT_DAYS: COSTLIEST_FIVE_DAYS\n");
 
         assertThat(Claims.RULES.catalogue().interpretations()).extracting(CatalogueView.Interpretation::id)
-                .contains("A05_REPORT_AGE_DATE", "A06_PRE_APPROVAL_DAY", "A13_PERIOD_MODE", "A17_EVENT_DAYS", "A19_LANGUAGE_EXAM_REFERENCE",
+                .contains("A05_REPORT_AGE_DATE", "A06_PRE_APPROVAL_DAY", "A13_PERIOD_MODE", "A15_ECONOMY_FARE_EVIDENCE",
+                        "A17_EVENT_DAYS", "A19_LANGUAGE_EXAM_REFERENCE",
                         "A21_CAP_BASIS", "A23_REPRESENTATIVES", "A27_COOP_PROVINCE_BONUS", "A29_QUOTE_PROVINCE",
                         "A30_COOP_FOREIGN_OFFICE_SECTORS", "A31_COOP_ADVERTISING_RATE_DATE",
                         "A35_NATIONAL_PARTICIPATION_SECTORS", "A40_OTHER_PRE_APPROVED_EVENTS");

@@ -82,6 +82,11 @@ public final class QuoteCalculator {
      * counted from the first supported month, one claim each, instead of a claim covering 3 months or more.
      */
     private final boolean fixedClaimPeriods;
+    /**
+     * DOMAIN A-15 (A15_ECONOMY_FARE_EVIDENCE): the travel class is evidence to be stated like the economy fare; a
+     * transport line under C_ECONOMY that does not state it is not read as economy but reviewed by hand.
+     */
+    private final boolean travelClassRequired;
     /** DOMAIN: the sector lists of Arts. 29(2) and 32(1) as the switches read them. */
     private final SectorReadings sectorReadings;
 
@@ -100,6 +105,7 @@ public final class QuoteCalculator {
         this.coopProvinceBonus =
                 "ALSO_COOPERATION_ORGANISATIONS".equals(interpretations.get("A27_COOP_PROVINCE_BONUS"));
         this.sectorReadings = new SectorReadings(catalogue, interpretations);
+        this.travelClassRequired = "ALSO_REQUIRE_TRAVEL_CLASS".equals(interpretations.get("A15_ECONOMY_FARE_EVIDENCE"));
         this.timeRules = timeRules;
         this.rulesVersion = catalogue.version + "; config " + config.describe();
         this.ek1Origin = config.origin("ek1Countries");
@@ -870,6 +876,10 @@ public final class QuoteCalculator {
                     base = base.multiply(e.areaM2().min(allowed)).divide(e.areaM2(), 10, ROUNDING);
                     break;
                 case "ECONOMY_FARE":
+                    if (e.travelClass() == null && travelClassRequired) {
+                        missing = "travelClass";
+                        break;
+                    }
                     if (e.travelClass() == null || e.travelClass().equals("ECONOMY")) {
                         break;
                     }
