@@ -362,6 +362,34 @@ class InterpretationSwitchesTest {
                 .isInstanceOf(QuoteRequestException.class).hasMessageContaining("/activity/claimPeriodTo");
     }
 
+    private static Deadline t19(Rules rules, QuoteRequest claim) {
+        return rules.deadlines(claim, LocalDate.parse("2025-01-01")).stream().filter(d -> d.ruleId().equals("T19"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void a10_art8_5_supportPeriodEnd_monthFirstPlus47ByDefault_orFirstPlus48WhenSwitched() {
+        // first supported month March 2021: month + 47 is February 2025, month + 48 is March 2025
+        QuoteRequest inMonth48 = Claims.claim("ADVERTISING", "activity.firstSupportedMonth", "2021-03",
+                "expense.paymentDate", "2025-03-31");
+        QuoteRequest inMonth49 = Claims.claim("ADVERTISING", "activity.firstSupportedMonth", "2021-03",
+                "expense.paymentDate", "2025-04-01");
+        Rules plus48 = with("  A10_SUPPORT_PERIOD_END: MONTHS_FIRST_TO_PLUS_48\n");
+        Quote.Rejection ended = new Quote.Rejection("SUPPORT_PERIOD_ENDED",
+                "Art. 8(5), 9(10), 11(3), 12(4), 13(4), 18(3), 29(2)");
+
+        assertThat(Claims.RULES.quote(inMonth48).lines().get(0).rejections()).containsExactly(ended);
+        assertThat(plus48.quote(inMonth48).lines().get(0).rejections()).isEmpty();
+        assertThat(plus48.quote(inMonth49).lines().get(0).rejections()).containsExactly(ended);
+        assertThat(t19(Claims.RULES, inMonth48).date()).isEqualTo("2025-02-28");
+        assertThat(t19(plus48, inMonth48).date()).isEqualTo("2025-03-31");
+        assertThat(t19(plus48, inMonth48).description()).contains("first+48");
+        assertThat(plus48.catalogue().timeRules()).filteredOn(r -> r.id().equals("T19")).singleElement()
+                .satisfies(r -> assertThat(r.offset()).isEqualTo("P49M"));
+        assertThat(Claims.RULES.catalogue().timeRules()).filteredOn(r -> r.id().equals("T19")).singleElement()
+                .satisfies(r -> assertThat(r.offset()).isEqualTo("P48M"));
+    }
+
     @Test
     void a15_art13_1_economyFare_unstatedClassIsEconomyByDefault_orReviewedWhenTheClassIsRequired() {
         QuoteRequest noClass = Claims.claim("PATIENT_TRAVEL", "expense.kind", "TRANSPORT");
@@ -446,7 +474,7 @@ class InterpretationSwitchesTest {
         Rules switched = with("  A17_EVENT_DAYS: COSTLIEST_FIVE_DAYS\n");
 
         assertThat(Claims.RULES.catalogue().interpretations()).extracting(CatalogueView.Interpretation::id)
-                .contains("A05_REPORT_AGE_DATE", "A06_PRE_APPROVAL_DAY", "A13_PERIOD_MODE", "A15_ECONOMY_FARE_EVIDENCE",
+                .contains("A05_REPORT_AGE_DATE", "A06_PRE_APPROVAL_DAY", "A10_SUPPORT_PERIOD_END", "A13_PERIOD_MODE", "A15_ECONOMY_FARE_EVIDENCE",
                         "A17_EVENT_DAYS", "A19_LANGUAGE_EXAM_REFERENCE",
                         "A21_CAP_BASIS", "A23_REPRESENTATIVES", "A27_COOP_PROVINCE_BONUS", "A29_QUOTE_PROVINCE",
                         "A30_COOP_FOREIGN_OFFICE_SECTORS", "A31_COOP_ADVERTISING_RATE_DATE",

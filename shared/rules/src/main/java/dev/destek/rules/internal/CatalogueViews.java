@@ -75,9 +75,12 @@ public final class CatalogueViews {
         for (Timeline<Catalogue.TimeRule> t : c.timeRules.values()) {
             for (Timeline.Entry<Catalogue.TimeRule> e : t.entries()) {
                 Catalogue.TimeRule r = e.value();
+                // A10_SUPPORT_PERIOD_END lengthens T19: the view gives the period a quote applies
+                java.time.Period offset = TimeRules.offsetInForce(r.id(), r.offset(), interpretations);
                 rules.add(new CatalogueView.TimeRule(r.id(), List.copyOf(r.items()), r.trigger(),
-                        r.offset() == null ? null : r.offset().toString(), r.direction(), r.kinds(), r.rejection(),
-                        r.description(), r.consequence(), e.reference(), e.from(), e.to(), r.programme(),
+                        offset == null ? null : offset.toString(), r.direction(), r.kinds(), r.rejection(),
+                        TimeRules.descriptionInForce(r.id(), r.description(), interpretations), r.consequence(),
+                        e.reference(), e.from(), e.to(), r.programme(),
                         r.scale() == null ? null : "+ " + r.scale().each() + " x " + r.scale().fact() + " ("
                                 + r.scale().min() + ".." + (r.scale().max() == null ? "" : r.scale().max()) + ")"));
             }

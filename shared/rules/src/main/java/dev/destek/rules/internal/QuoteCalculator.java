@@ -105,7 +105,8 @@ public final class QuoteCalculator {
         this.coopProvinceBonus =
                 "ALSO_COOPERATION_ORGANISATIONS".equals(interpretations.get("A27_COOP_PROVINCE_BONUS"));
         this.sectorReadings = new SectorReadings(catalogue, interpretations);
-        this.travelClassRequired = "ALSO_REQUIRE_TRAVEL_CLASS".equals(interpretations.get("A15_ECONOMY_FARE_EVIDENCE"));
+        this.travelClassRequired =
+                "ALSO_REQUIRE_TRAVEL_CLASS".equals(interpretations.get("A15_ECONOMY_FARE_EVIDENCE"));
         this.timeRules = timeRules;
         this.rulesVersion = catalogue.version + "; config " + config.describe();
         this.ek1Origin = config.origin("ek1Countries");
