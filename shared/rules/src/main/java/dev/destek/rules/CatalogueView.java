@@ -28,14 +28,22 @@ public record CatalogueView(String version, String programme, String configurati
                 greenPassportBands, parameters, List.copyOf(deckProgrammes), List.copyOf(switches));
     }
 
+    /**
+     * @param route          where the claim is filed under the readings in force (DOMAIN A-01, A-02): KEP_RB, DP_GD,
+     *                       GD, or RB (the reviewing body, channel not stated)
+     * @param acceptedRoutes the routes a filing is accepted by, {@code route} first (A-01: DP_GD filings of
+     *                       COMPETITION_EVENT are accepted and forwarded)
+     */
     public record Item(String id, String article, String claimForm, String nameEn, String nameTr,
-                       LocalDate effectiveFrom, LocalDate effectiveTo, String route, PriorStep priorStep,
+                       LocalDate effectiveFrom, LocalDate effectiveTo, String route, List<String> acceptedRoutes,
+                       PriorStep priorStep,
                        ClaimAfter claimAfter, Applicants applicants, Filing filing, SupportPeriod supportPeriod,
                        List<String> expenseKinds, List<String> excludedExpenseKinds, List<String> bonusRules,
                        List<String> caps, List<Limit> limits, boolean quotable) { }
 
     /** @param leadTime ISO-8601 period before the start (null: before the start, no minimum) */
-    public record PriorStep(String kind, String form, String leadTime, String rule, String article) { }
+    /** @param route where the prior step is filed (A-55 for EK-21); null where the catalogue does not model it */
+    public record PriorStep(String kind, String form, String leadTime, String rule, String article, String route) { }
 
     public record ClaimAfter(String event, String article) { }
 

@@ -362,6 +362,49 @@ class InterpretationSwitchesTest {
                 .isInstanceOf(QuoteRequestException.class).hasMessageContaining("/activity/claimPeriodTo");
     }
 
+    private static CatalogueView.Item item(Rules rules, String id) {
+        return rules.catalogue().supportItems().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void a01_art30_3_competitionEventRoute_kepAcceptingDpGdByDefault_orAsSwitched() {
+        CatalogueView.Item byDefault = item(Claims.RULES, "COMPETITION_EVENT");
+        CatalogueView.Item kepOnly = item(with("  A01_COMPETITION_EVENT_ROUTE: KEP_RB_ONLY\n"), "COMPETITION_EVENT");
+        CatalogueView.Item asPrinted = item(with("  A01_COMPETITION_EVENT_ROUTE: DP_GD_ACCEPT_KEP_RB\n"),
+                "COMPETITION_EVENT");
+
+        assertThat(byDefault.route()).isEqualTo("KEP_RB");
+        assertThat(byDefault.acceptedRoutes()).containsExactly("KEP_RB", "DP_GD");
+        assertThat(kepOnly.acceptedRoutes()).containsExactly("KEP_RB");
+        assertThat(asPrinted.route()).isEqualTo("DP_GD");
+        assertThat(asPrinted.acceptedRoutes()).containsExactly("DP_GD", "KEP_RB");
+    }
+
+    @Test
+    void a02_art34_routeSource_itemArticleByDefault_orTheReviewingBodyWhenSwitched() {
+        Rules article34 = with("  A02_ROUTE_SOURCE: ARTICLE_34_REVIEWING_BODY\n");
+
+        // Art. 5(1): directly or by post to the GD; Art. 14(2): to the GD; Art. 4: KEP to the reviewing body
+        assertThat(item(Claims.RULES, "BRAND_REGISTRATION_PROTECTION").route()).isEqualTo("DP_GD");
+        assertThat(item(Claims.RULES, "DOMESTIC_PROMOTION").route()).isEqualTo("GD");
+        assertThat(item(article34, "BRAND_REGISTRATION_PROTECTION").route()).isEqualTo("RB");
+        assertThat(item(article34, "DOMESTIC_PROMOTION").acceptedRoutes()).containsExactly("RB");
+        assertThat(item(article34, "PRODUCT_REGISTRATION").route()).isEqualTo("KEP_RB");
+        // A-01 decides the competition event alone
+        assertThat(item(article34, "COMPETITION_EVENT").acceptedRoutes()).containsExactly("KEP_RB", "DP_GD");
+    }
+
+    @Test
+    void a55_art21_1_delegationPreApprovalRoute_reviewingBodyByDefault_orKepOrGdWhenSwitched() {
+        assertThat(item(Claims.RULES, "TRADE_DELEGATION").priorStep().route()).isEqualTo("RB");
+        assertThat(item(with("  A55_DELEGATION_PRE_APPROVAL_ROUTE: KEP_TO_REVIEWING_BODY\n"), "TRADE_DELEGATION")
+                .priorStep().route()).isEqualTo("KEP_RB");
+        assertThat(item(with("  A55_DELEGATION_PRE_APPROVAL_ROUTE: GENERAL_DIRECTORATE\n"), "TRADE_DELEGATION")
+                .priorStep().route()).isEqualTo("GD");
+        // the other prior steps' routes are not modelled
+        assertThat(item(Claims.RULES, "COMPETITION_EVENT").priorStep().route()).isNull();
+    }
+
     private static Deadline t19(Rules rules, QuoteRequest claim) {
         return rules.deadlines(claim, LocalDate.parse("2025-01-01")).stream().filter(d -> d.ruleId().equals("T19"))
                 .findFirst().orElseThrow();
@@ -474,11 +517,13 @@ class InterpretationSwitchesTest {
         Rules switched = with("  A17_EVENT_DAYS: COSTLIEST_FIVE_DAYS\n");
 
         assertThat(Claims.RULES.catalogue().interpretations()).extracting(CatalogueView.Interpretation::id)
-                .contains("A05_REPORT_AGE_DATE", "A06_PRE_APPROVAL_DAY", "A10_SUPPORT_PERIOD_END", "A13_PERIOD_MODE", "A15_ECONOMY_FARE_EVIDENCE",
+                .contains("A01_COMPETITION_EVENT_ROUTE", "A02_ROUTE_SOURCE", "A05_REPORT_AGE_DATE", "A06_PRE_APPROVAL_DAY",
+                        "A10_SUPPORT_PERIOD_END", "A13_PERIOD_MODE", "A15_ECONOMY_FARE_EVIDENCE",
                         "A17_EVENT_DAYS", "A19_LANGUAGE_EXAM_REFERENCE",
                         "A21_CAP_BASIS", "A23_REPRESENTATIVES", "A27_COOP_PROVINCE_BONUS", "A29_QUOTE_PROVINCE",
                         "A30_COOP_FOREIGN_OFFICE_SECTORS", "A31_COOP_ADVERTISING_RATE_DATE",
-                        "A35_NATIONAL_PARTICIPATION_SECTORS", "A40_OTHER_PRE_APPROVED_EVENTS");
+                        "A35_NATIONAL_PARTICIPATION_SECTORS", "A40_OTHER_PRE_APPROVED_EVENTS",
+                        "A55_DELEGATION_PRE_APPROVAL_ROUTE");
         assertThat(Claims.RULES.catalogue().interpretations()).filteredOn(i -> i.id().equals("A17_EVENT_DAYS"))
                 .singleElement().satisfies(i -> assertThat(i.selected()).isEqualTo("FIRST_FIVE_DAYS"));
         assertThat(switched.catalogue().interpretations()).filteredOn(i -> i.id().equals("A17_EVENT_DAYS"))

@@ -17,6 +17,8 @@ public final class CatalogueViews {
         boolean capsOnExpenseBase = "EXPENSE_BASE".equals(interpretations.get("A21_CAP_BASIS"));
         // A30 / A35 replace the sector lists of 29(2) and 32(1): the view lists the sectors a quote accepts
         SectorReadings sectorReadings = new SectorReadings(c, interpretations);
+        // A01 / A02 / A55 pick the filing routes: the catalogue is where an applicant learns them
+        RouteReadings routeReadings = new RouteReadings(interpretations);
         List<CatalogueView.Item> items = new ArrayList<>();
         List<CatalogueView.Cap> caps = new ArrayList<>();
         for (Map.Entry<String, Timeline<Catalogue.ItemVersion>> e : c.items.entrySet()) {
@@ -53,11 +55,13 @@ public final class CatalogueViews {
                     limits.add(new CatalogueView.Limit(l.id(), l.what(), l.limit(), l.article()));
                 }
             }
+            RouteReadings.Routes routes = routeReadings.claim(id, p == null ? null : p.route());
             items.add(new CatalogueView.Item(id, v.value().article(), v.value().claimForm(), v.value().nameEn(),
-                    v.value().nameTr(), v.from(), v.to(), p == null ? null : p.route(),
+                    v.value().nameTr(), v.from(), v.to(), routes == null ? null : routes.route(),
+                    routes == null ? List.of() : routes.accepted(),
                     p == null || p.prior() == null ? null : new CatalogueView.PriorStep(p.prior().kind(),
                             p.prior().form(), p.prior().leadTime() == null ? null : p.prior().leadTime().toString(),
-                            p.prior().rule(), p.prior().article()),
+                            p.prior().rule(), p.prior().article(), routeReadings.priorStep(id)),
                     p == null || p.claimAfter() == null ? null
                             : new CatalogueView.ClaimAfter(p.claimAfter(), p.claimAfterArticle()),
                     el == null ? null : new CatalogueView.Applicants(List.copyOf(el.value().roles()),
