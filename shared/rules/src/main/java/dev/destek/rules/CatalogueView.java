@@ -13,19 +13,28 @@ import java.util.List;
 public record CatalogueView(String version, String programme, String configurationSource,
                             List<Item> supportItems, List<TimeRule> timeRules, List<Cap> caps, List<Bonus> bonuses,
                             List<GreenPassportBand> greenPassportBands, List<Parameter> parameters,
-                            List<Programme> programmes, List<Interpretation> interpretations) {
+                            List<Programme> programmes, List<Interpretation> interpretations,
+                            List<Authority> competentAuthority) {
 
     /** The circular's catalogue alone (the deck's programmes are added by {@link #withProgrammes}). */
     public CatalogueView(String version, String programme, String configurationSource,
                          List<Item> supportItems, List<TimeRule> timeRules, List<Cap> caps, List<Bonus> bonuses,
-                         List<GreenPassportBand> greenPassportBands, List<Parameter> parameters) {
+                         List<GreenPassportBand> greenPassportBands, List<Parameter> parameters,
+                         List<Authority> competentAuthority) {
         this(version, programme, configurationSource, supportItems, timeRules, caps, bonuses, greenPassportBands,
-                parameters, List.of(), List.of());
+                parameters, List.of(), List.of(), competentAuthority);
     }
+
+    /**
+     * The General Directorate that decides claims in a period (DOMAIN A-04: deployment configuration
+     * {@code competentAuthority}); {@code source} says whether the defaults or the override file set it.
+     */
+    public record Authority(String nameTr, String nameEn, LocalDate effectiveFrom, LocalDate effectiveTo,
+                            String note, String source) { }
 
     public CatalogueView withProgrammes(List<Programme> deckProgrammes, List<Interpretation> switches) {
         return new CatalogueView(version, programme, configurationSource, supportItems, timeRules, caps, bonuses,
-                greenPassportBands, parameters, List.copyOf(deckProgrammes), List.copyOf(switches));
+                greenPassportBands, parameters, List.copyOf(deckProgrammes), List.copyOf(switches), competentAuthority);
     }
 
     /**

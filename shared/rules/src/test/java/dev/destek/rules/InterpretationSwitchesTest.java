@@ -513,6 +513,32 @@ class InterpretationSwitchesTest {
     }
 
     @Test
+    void a04_art3_1_b_competentAuthority_isDatedConfiguration_shownInTheCatalogue() {
+        List<CatalogueView.Authority> byDefault = Claims.RULES.catalogue().competentAuthority();
+        Rules renamed = Requests.withConfig(dir, "authority.yaml", "competentAuthority:\n"
+                + "  - {from: 2015-06-02, value: {nameTr: \"Hizmet GM\", nameEn: \"Services GD\"}}\n");
+
+        assertThat(byDefault).extracting(CatalogueView.Authority::nameTr).containsExactly(
+                "Serbest Bölgeler, Yurtdışı Yatırım ve Hizmetler Genel Müdürlüğü",
+                "Uluslararası Hizmet Ticareti Genel Müdürlüğü");
+        assertThat(byDefault.get(0).effectiveTo()).isEqualTo("2024-10-31");
+        assertThat(byDefault.get(1).effectiveFrom()).isEqualTo("2024-11-01");
+        assertThat(byDefault.get(0).source()).startsWith("default");
+        assertThat(renamed.catalogue().competentAuthority()).singleElement().satisfies(a -> {
+            assertThat(a.nameEn()).isEqualTo("Services GD");
+            assertThat(a.source()).contains("authority.yaml");
+        });
+    }
+
+    @Test
+    void a04_competentAuthority_withoutAnEnglishName_failsAtLoad_namingTheKey() {
+        assertThatThrownBy(() -> Requests.withConfig(dir, "authority.yaml", "competentAuthority:\n"
+                + "  - {from: 2015-06-02, value: {nameTr: \"Hizmet GM\"}}\n"))
+                .isInstanceOf(RulesConfigException.class).hasMessageContaining("competentAuthority")
+                .hasMessageContaining("nameEn");
+    }
+
+    @Test
     void catalogue_listsEveryCircularSwitch_withTheOptionInForceAndWhereItWasChosen() {
         Rules switched = with("  A17_EVENT_DAYS: COSTLIEST_FIVE_DAYS\n");
 

@@ -116,7 +116,14 @@ public final class CatalogueViews {
         for (Map.Entry<String, String> e : c.parameterReferences.entrySet()) {
             params.add(new CatalogueView.Parameter(e.getKey(), e.getValue()));
         }
-        return new CatalogueView(c.version, c.programme, config.describe(), items, rules, caps, bonuses, bands, params);
+        List<CatalogueView.Authority> authorities = new ArrayList<>();
+        String authorityOrigin = config.origin("competentAuthority");
+        for (Timeline.Entry<DeploymentConfig.Authority> e : config.competentAuthority.entries()) {
+            authorities.add(new CatalogueView.Authority(e.value().nameTr(), e.value().nameEn(), e.from(), e.to(),
+                    e.reference(), authorityOrigin));
+        }
+        return new CatalogueView(c.version, c.programme, config.describe(), items, rules, caps, bonuses, bands, params,
+                authorities);
     }
 
     private static List<String> bonusItems(Catalogue c, java.time.LocalDate on) {
