@@ -539,6 +539,22 @@ class InterpretationSwitchesTest {
     }
 
     @Test
+    void a54_art35_3_offsetRemainder_toSocialSecurityByDefault_orToTheTaxOfficeWhenSwitched() {
+        // equal debts, an odd cent: each share is 0.505 before rounding
+        OffsetRequest request = new OffsetRequest(new BigDecimal("1.01"), new OffsetRequest.Debt(new BigDecimal("1.00")),
+                new OffsetRequest.Debt(new BigDecimal("1.00")));
+
+        Offset byDefault = Claims.RULES.offset(request);
+        Offset switched = with("  A54_OFFSET_REMAINDER: TAX_AUTHORITY\n").offset(request);
+
+        assertThat(byDefault.toTaxAuthority()).isEqualByComparingTo("0.51");
+        assertThat(byDefault.toSocialSecurity()).isEqualByComparingTo("0.50");
+        assertThat(switched.toTaxAuthority()).isEqualByComparingTo("0.50");
+        assertThat(switched.toSocialSecurity()).isEqualByComparingTo("0.51");
+        assertThat(switched.toApplicant()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
     void catalogue_listsEveryCircularSwitch_withTheOptionInForceAndWhereItWasChosen() {
         Rules switched = with("  A17_EVENT_DAYS: COSTLIEST_FIVE_DAYS\n");
 
@@ -549,7 +565,7 @@ class InterpretationSwitchesTest {
                         "A21_CAP_BASIS", "A23_REPRESENTATIVES", "A27_COOP_PROVINCE_BONUS", "A29_QUOTE_PROVINCE",
                         "A30_COOP_FOREIGN_OFFICE_SECTORS", "A31_COOP_ADVERTISING_RATE_DATE",
                         "A35_NATIONAL_PARTICIPATION_SECTORS", "A40_OTHER_PRE_APPROVED_EVENTS",
-                        "A55_DELEGATION_PRE_APPROVAL_ROUTE");
+                        "A54_OFFSET_REMAINDER", "A55_DELEGATION_PRE_APPROVAL_ROUTE");
         assertThat(Claims.RULES.catalogue().interpretations()).filteredOn(i -> i.id().equals("A17_EVENT_DAYS"))
                 .singleElement().satisfies(i -> assertThat(i.selected()).isEqualTo("FIRST_FIVE_DAYS"));
         assertThat(switched.catalogue().interpretations()).filteredOn(i -> i.id().equals("A17_EVENT_DAYS"))
