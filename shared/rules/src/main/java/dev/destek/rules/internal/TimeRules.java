@@ -53,10 +53,7 @@ public final class TimeRules {
      * Deadline-only rules: none of them is a quote-time check.
      */
     private final Map<String, Set<String>> extraItems = new java.util.HashMap<>();
-    /**
-     * Rule id → its offset under the interpretation in force: DOMAIN A-10(c) (A10_SUPPORT_PERIOD_END: "ends 48 months
-     * after" the first supported month read as including that 49th month, T19 P49M). Empty under the digest's reading.
-     */
+    /** DOMAIN A-10(c): the switch and its option that counts the month 48 months after the first in (T19). */
     static final String SUPPORT_PERIOD_END = "A10_SUPPORT_PERIOD_END";
     static final String SUPPORT_PERIOD_PLUS_48 = "MONTHS_FIRST_TO_PLUS_48";
     /** T19's P48M counted to the end of the month 48 months after the first, i.e. 49 calendar months. */
@@ -81,6 +78,11 @@ public final class TimeRules {
     private static boolean isT19Plus48(String id, Map<String, String> interpretations) {
         return id.equals("T19") && SUPPORT_PERIOD_PLUS_48.equals(interpretations.get(SUPPORT_PERIOD_END));
     }
+
+    /**
+     * Rule id → its offset under the interpretation in force: DOMAIN A-10(c) (A10_SUPPORT_PERIOD_END: "ends 48 months
+     * after" the first supported month read as including that 49th month, T19 P49M). Empty under the digest's reading.
+     */
     private final Map<String, java.time.Period> offsetOf = new java.util.HashMap<>();
     /** The EK-28 final-report rule (Art. 28(1)): dated only when deadlines.finalReportDueDays is configured. */
     private static final String FINAL_REPORT = "T53";
