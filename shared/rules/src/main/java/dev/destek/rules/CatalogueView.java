@@ -13,29 +13,46 @@ import java.util.List;
 public record CatalogueView(String version, String programme, String configurationSource,
                             List<Item> supportItems, List<TimeRule> timeRules, List<Cap> caps, List<Bonus> bonuses,
                             List<GreenPassportBand> greenPassportBands, List<Parameter> parameters,
-                            List<Programme> programmes, List<Interpretation> interpretations) {
+                            List<Programme> programmes, List<Interpretation> interpretations,
+                            List<Authority> competentAuthority) {
 
     /** The circular's catalogue alone (the deck's programmes are added by {@link #withProgrammes}). */
     public CatalogueView(String version, String programme, String configurationSource,
                          List<Item> supportItems, List<TimeRule> timeRules, List<Cap> caps, List<Bonus> bonuses,
-                         List<GreenPassportBand> greenPassportBands, List<Parameter> parameters) {
+                         List<GreenPassportBand> greenPassportBands, List<Parameter> parameters,
+                         List<Authority> competentAuthority) {
         this(version, programme, configurationSource, supportItems, timeRules, caps, bonuses, greenPassportBands,
-                parameters, List.of(), List.of());
+                parameters, List.of(), List.of(), competentAuthority);
     }
+
+    /**
+     * The General Directorate that decides claims in a period (DOMAIN A-04: deployment configuration
+     * {@code competentAuthority}); {@code source} says whether the defaults or the override file set it.
+     */
+    public record Authority(String nameTr, String nameEn, LocalDate effectiveFrom, LocalDate effectiveTo,
+                            String note, String source) { }
 
     public CatalogueView withProgrammes(List<Programme> deckProgrammes, List<Interpretation> switches) {
         return new CatalogueView(version, programme, configurationSource, supportItems, timeRules, caps, bonuses,
-                greenPassportBands, parameters, List.copyOf(deckProgrammes), List.copyOf(switches));
+                greenPassportBands, parameters, List.copyOf(deckProgrammes), List.copyOf(switches), competentAuthority);
     }
 
+    /**
+     * @param route          where the claim is filed under the readings in force (DOMAIN A-01, A-02): KEP_RB, DP_GD,
+     *                       GD, or RB (the reviewing body, channel not stated)
+     * @param acceptedRoutes the routes a filing is accepted by, {@code route} first (A-01: DP_GD filings of
+     *                       COMPETITION_EVENT are accepted and forwarded)
+     */
     public record Item(String id, String article, String claimForm, String nameEn, String nameTr,
-                       LocalDate effectiveFrom, LocalDate effectiveTo, String route, PriorStep priorStep,
+                       LocalDate effectiveFrom, LocalDate effectiveTo, String route, List<String> acceptedRoutes,
+                       PriorStep priorStep,
                        ClaimAfter claimAfter, Applicants applicants, Filing filing, SupportPeriod supportPeriod,
                        List<String> expenseKinds, List<String> excludedExpenseKinds, List<String> bonusRules,
                        List<String> caps, List<Limit> limits, boolean quotable) { }
 
     /** @param leadTime ISO-8601 period before the start (null: before the start, no minimum) */
-    public record PriorStep(String kind, String form, String leadTime, String rule, String article) { }
+    /** @param route where the prior step is filed (A-55 for EK-21); null where the catalogue does not model it */
+    public record PriorStep(String kind, String form, String leadTime, String rule, String article, String route) { }
 
     public record ClaimAfter(String event, String article) { }
 

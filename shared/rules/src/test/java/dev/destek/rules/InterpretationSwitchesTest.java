@@ -362,14 +362,210 @@ class InterpretationSwitchesTest {
                 .isInstanceOf(QuoteRequestException.class).hasMessageContaining("/activity/claimPeriodTo");
     }
 
+    private static CatalogueView.Item item(Rules rules, String id) {
+        return rules.catalogue().supportItems().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void a01_art30_3_competitionEventRoute_kepAcceptingDpGdByDefault_orAsSwitched() {
+        CatalogueView.Item byDefault = item(Claims.RULES, "COMPETITION_EVENT");
+        CatalogueView.Item kepOnly = item(with("  A01_COMPETITION_EVENT_ROUTE: KEP_RB_ONLY\n"), "COMPETITION_EVENT");
+        CatalogueView.Item asPrinted = item(with("  A01_COMPETITION_EVENT_ROUTE: DP_GD_ACCEPT_KEP_RB\n"),
+                "COMPETITION_EVENT");
+
+        assertThat(byDefault.route()).isEqualTo("KEP_RB");
+        assertThat(byDefault.acceptedRoutes()).containsExactly("KEP_RB", "DP_GD");
+        assertThat(kepOnly.acceptedRoutes()).containsExactly("KEP_RB");
+        assertThat(asPrinted.route()).isEqualTo("DP_GD");
+        assertThat(asPrinted.acceptedRoutes()).containsExactly("DP_GD", "KEP_RB");
+    }
+
+    @Test
+    void a02_art34_routeSource_itemArticleByDefault_orTheReviewingBodyWhenSwitched() {
+        Rules article34 = with("  A02_ROUTE_SOURCE: ARTICLE_34_REVIEWING_BODY\n");
+
+        // Art. 5(1): directly or by post to the GD; Art. 14(2): to the GD; Art. 4: KEP to the reviewing body
+        assertThat(item(Claims.RULES, "BRAND_REGISTRATION_PROTECTION").route()).isEqualTo("DP_GD");
+        assertThat(item(Claims.RULES, "DOMESTIC_PROMOTION").route()).isEqualTo("GD");
+        assertThat(item(article34, "BRAND_REGISTRATION_PROTECTION").route()).isEqualTo("RB");
+        assertThat(item(article34, "DOMESTIC_PROMOTION").acceptedRoutes()).containsExactly("RB");
+        assertThat(item(article34, "PRODUCT_REGISTRATION").route()).isEqualTo("KEP_RB");
+        // A-01 decides the competition event alone
+        assertThat(item(article34, "COMPETITION_EVENT").acceptedRoutes()).containsExactly("KEP_RB", "DP_GD");
+    }
+
+    @Test
+    void a55_art21_1_delegationPreApprovalRoute_reviewingBodyByDefault_orKepOrGdWhenSwitched() {
+        assertThat(item(Claims.RULES, "TRADE_DELEGATION").priorStep().route()).isEqualTo("RB");
+        assertThat(item(with("  A55_DELEGATION_PRE_APPROVAL_ROUTE: KEP_TO_REVIEWING_BODY\n"), "TRADE_DELEGATION")
+                .priorStep().route()).isEqualTo("KEP_RB");
+        assertThat(item(with("  A55_DELEGATION_PRE_APPROVAL_ROUTE: GENERAL_DIRECTORATE\n"), "TRADE_DELEGATION")
+                .priorStep().route()).isEqualTo("GD");
+        // the other prior steps' routes are not modelled
+        assertThat(item(Claims.RULES, "COMPETITION_EVENT").priorStep().route()).isNull();
+    }
+
+    private static Deadline t19(Rules rules, QuoteRequest claim) {
+        return rules.deadlines(claim, LocalDate.parse("2025-01-01")).stream().filter(d -> d.ruleId().equals("T19"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void a10_art8_5_supportPeriodEnd_monthFirstPlus47ByDefault_orFirstPlus48WhenSwitched() {
+        // first supported month March 2021: month + 47 is February 2025, month + 48 is March 2025
+        QuoteRequest inMonth48 = Claims.claim("ADVERTISING", "activity.firstSupportedMonth", "2021-03",
+                "expense.paymentDate", "2025-03-31");
+        QuoteRequest inMonth49 = Claims.claim("ADVERTISING", "activity.firstSupportedMonth", "2021-03",
+                "expense.paymentDate", "2025-04-01");
+        Rules plus48 = with("  A10_SUPPORT_PERIOD_END: MONTHS_FIRST_TO_PLUS_48\n");
+        Quote.Rejection ended = new Quote.Rejection("SUPPORT_PERIOD_ENDED",
+                "Art. 8(5), 9(10), 11(3), 12(4), 13(4), 18(3), 29(2)");
+
+        assertThat(Claims.RULES.quote(inMonth48).lines().get(0).rejections()).containsExactly(ended);
+        assertThat(plus48.quote(inMonth48).lines().get(0).rejections()).isEmpty();
+        assertThat(plus48.quote(inMonth49).lines().get(0).rejections()).containsExactly(ended);
+        assertThat(t19(Claims.RULES, inMonth48).date()).isEqualTo("2025-02-28");
+        assertThat(t19(plus48, inMonth48).date()).isEqualTo("2025-03-31");
+        assertThat(t19(plus48, inMonth48).description()).contains("first+48");
+        assertThat(plus48.catalogue().timeRules()).filteredOn(r -> r.id().equals("T19")).singleElement()
+                .satisfies(r -> assertThat(r.offset()).isEqualTo("P49M"));
+        assertThat(Claims.RULES.catalogue().timeRules()).filteredOn(r -> r.id().equals("T19")).singleElement()
+                .satisfies(r -> assertThat(r.offset()).isEqualTo("P48M"));
+    }
+
+    @Test
+    void a15_art13_1_economyFare_unstatedClassIsEconomyByDefault_orReviewedWhenTheClassIsRequired() {
+        QuoteRequest noClass = Claims.claim("PATIENT_TRAVEL", "expense.kind", "TRANSPORT");
+        QuoteRequest business = Claims.claim("PATIENT_TRAVEL", "expense.kind", "TRANSPORT",
+                "expense.travelClass", "BUSINESS", "expense.economyFareAmount", "600.00");
+        Rules classRequired = with("  A15_ECONOMY_FARE_EVIDENCE: ALSO_REQUIRE_TRAVEL_CLASS\n");
+
+        assertThat(base(Claims.RULES.quote(noClass), 0)).isEqualByComparingTo("1000.00");
+        assertThat(Claims.RULES.quote(noClass).lines().get(0).rejections()).isEmpty();
+        assertThat(classRequired.quote(noClass).lines().get(0).rejections())
+                .containsExactly(new Quote.Rejection("MANUAL_REVIEW", "Art. 13(1)"));
+        // a stated class with its fare quote is capped the same way under both readings
+        assertThat(base(Claims.RULES.quote(business), 0)).isEqualByComparingTo("600.00");
+        assertThat(base(classRequired.quote(business), 0)).isEqualByComparingTo("600.00");
+    }
+
+    private static List<String> sectorsInCatalogue(Rules rules, String item) {
+        return rules.catalogue().supportItems().stream().filter(i -> i.id().equals(item)).findFirst().orElseThrow()
+                .applicants().sectors();
+    }
+
+    @Test
+    void a30_art29_2_coopForeignOfficeSectors_sevenOf29_1ByDefault_orArticle9sOrNoneWhenSwitched() {
+        // logistics is in 29(1)'s list, not in 9(1)'s; real estate is in neither
+        QuoteRequest logistics = Claims.claim("COOP_FOREIGN_OFFICE", "applicant.sector", "LOGISTICS");
+        QuoteRequest realEstate = Claims.claim("COOP_FOREIGN_OFFICE", "applicant.sector", "REAL_ESTATE");
+        Rules article9 = with("  A30_COOP_FOREIGN_OFFICE_SECTORS: SECTORS_OF_ARTICLE_9\n");
+        Rules unrestricted = with("  A30_COOP_FOREIGN_OFFICE_SECTORS: NOT_RESTRICTED\n");
+        Quote.Rejection notEligible = new Quote.Rejection("SECTOR_NOT_ELIGIBLE", "Art. 29(2)");
+
+        assertThat(Claims.RULES.quote(logistics).rejections()).isEmpty();
+        assertThat(Claims.RULES.quote(realEstate).rejections()).containsExactly(notEligible);
+        assertThat(article9.quote(logistics).rejections()).containsExactly(notEligible);
+        assertThat(article9.quote(Claims.claim("COOP_FOREIGN_OFFICE")).rejections()).isEmpty();
+        assertThat(unrestricted.quote(realEstate).rejections()).isEmpty();
+        // with no sector condition a claim need not state one
+        assertThat(unrestricted.quote(Claims.claim("COOP_FOREIGN_OFFICE", "applicant.sector", null)).rejections())
+                .isEmpty();
+        assertThatThrownBy(() -> Claims.RULES.quote(Claims.claim("COOP_FOREIGN_OFFICE", "applicant.sector", null)))
+                .isInstanceOf(QuoteRequestException.class).hasMessageContaining("/applicant/sector");
+    }
+
+    @Test
+    void a30_catalogueListsTheCoopForeignOfficeSectorsOfTheReadingInForce() {
+        assertThat(sectorsInCatalogue(Claims.RULES, "COOP_FOREIGN_OFFICE")).contains("PUBLISHING", "LOGISTICS")
+                .hasSize(7);
+        assertThat(sectorsInCatalogue(with("  A30_COOP_FOREIGN_OFFICE_SECTORS: SECTORS_OF_ARTICLE_9\n"),
+                "COOP_FOREIGN_OFFICE")).isEqualTo(sectorsInCatalogue(Claims.RULES, "FOREIGN_OFFICE"));
+        assertThat(sectorsInCatalogue(with("  A30_COOP_FOREIGN_OFFICE_SECTORS: NOT_RESTRICTED\n"),
+                "COOP_FOREIGN_OFFICE")).isEmpty();
+    }
+
+    @Test
+    void a35_art32_1_nationalParticipationSectors_asPrintedByDefault_healthTourismOrListOnlyWhenSwitched() {
+        QuoteRequest healthTourism = Claims.claim("NATIONAL_PARTICIPATION", "applicant.sector", "HEALTH_TOURISM");
+        QuoteRequest logistics = Claims.claim("NATIONAL_PARTICIPATION", "applicant.sector", "LOGISTICS");
+        Rules withHealthTourism = with("  A35_NATIONAL_PARTICIPATION_SECTORS: HEALTH_INCLUDES_HEALTH_TOURISM\n");
+        Rules listDecides = with("  A35_NATIONAL_PARTICIPATION_SECTORS: EK_32E_LIST_DECIDES\n");
+        Quote.Rejection notEligible = new Quote.Rejection("SECTOR_NOT_ELIGIBLE", "Art. 32(1)");
+
+        assertThat(Claims.RULES.quote(healthTourism).rejections()).containsExactly(notEligible);
+        assertThat(Claims.RULES.quote(logistics).rejections()).containsExactly(notEligible);
+        assertThat(withHealthTourism.quote(healthTourism).rejections()).isEmpty();
+        assertThat(withHealthTourism.quote(logistics).rejections()).containsExactly(notEligible);
+        assertThat(listDecides.quote(logistics).rejections()).isEmpty();
+        assertThat(sectorsInCatalogue(withHealthTourism, "NATIONAL_PARTICIPATION")).contains("HEALTH", "HEALTH_TOURISM");
+        assertThat(sectorsInCatalogue(Claims.RULES, "NATIONAL_PARTICIPATION")).doesNotContain("HEALTH_TOURISM");
+        assertThat(sectorsInCatalogue(listDecides, "NATIONAL_PARTICIPATION")).isEmpty();
+    }
+
+    @Test
+    void a35_anEventOffTheEk32eList_staysRejected_evenWhenTheListDecides() {
+        QuoteRequest offList = Claims.claim("NATIONAL_PARTICIPATION", "applicant.sector", "LOGISTICS",
+                "activity.eventId", "EVT_31B_A");
+
+        assertThat(with("  A35_NATIONAL_PARTICIPATION_SECTORS: EK_32E_LIST_DECIDES\n").quote(offList).rejections())
+                .containsExactly(new Quote.Rejection(RejectionCodes.EVENT_NOT_LISTED, "Art. 32(1)"));
+    }
+
+    @Test
+    void a04_art3_1_b_competentAuthority_isDatedConfiguration_shownInTheCatalogue() {
+        List<CatalogueView.Authority> byDefault = Claims.RULES.catalogue().competentAuthority();
+        Rules renamed = Requests.withConfig(dir, "authority.yaml", "competentAuthority:\n"
+                + "  - {from: 2015-06-02, value: {nameTr: \"Hizmet GM\", nameEn: \"Services GD\"}}\n");
+
+        assertThat(byDefault).extracting(CatalogueView.Authority::nameTr).containsExactly(
+                "Serbest Bölgeler, Yurtdışı Yatırım ve Hizmetler Genel Müdürlüğü",
+                "Uluslararası Hizmet Ticareti Genel Müdürlüğü");
+        assertThat(byDefault.get(0).effectiveTo()).isEqualTo("2024-10-31");
+        assertThat(byDefault.get(1).effectiveFrom()).isEqualTo("2024-11-01");
+        assertThat(byDefault.get(0).source()).startsWith("default");
+        assertThat(renamed.catalogue().competentAuthority()).singleElement().satisfies(a -> {
+            assertThat(a.nameEn()).isEqualTo("Services GD");
+            assertThat(a.source()).contains("authority.yaml");
+        });
+    }
+
+    @Test
+    void a04_competentAuthority_withoutAnEnglishName_failsAtLoad_namingTheKey() {
+        assertThatThrownBy(() -> Requests.withConfig(dir, "authority.yaml", "competentAuthority:\n"
+                + "  - {from: 2015-06-02, value: {nameTr: \"Hizmet GM\"}}\n"))
+                .isInstanceOf(RulesConfigException.class).hasMessageContaining("competentAuthority")
+                .hasMessageContaining("nameEn");
+    }
+
+    @Test
+    void a54_art35_3_offsetRemainder_toSocialSecurityByDefault_orToTheTaxOfficeWhenSwitched() {
+        // equal debts, an odd cent: each share is 0.505 before rounding
+        OffsetRequest request = new OffsetRequest(new BigDecimal("1.01"), new OffsetRequest.Debt(new BigDecimal("1.00")),
+                new OffsetRequest.Debt(new BigDecimal("1.00")));
+
+        Offset byDefault = Claims.RULES.offset(request);
+        Offset switched = with("  A54_OFFSET_REMAINDER: TAX_AUTHORITY\n").offset(request);
+
+        assertThat(byDefault.toTaxAuthority()).isEqualByComparingTo("0.51");
+        assertThat(byDefault.toSocialSecurity()).isEqualByComparingTo("0.50");
+        assertThat(switched.toTaxAuthority()).isEqualByComparingTo("0.50");
+        assertThat(switched.toSocialSecurity()).isEqualByComparingTo("0.51");
+        assertThat(switched.toApplicant()).isEqualByComparingTo("0.00");
+    }
+
     @Test
     void catalogue_listsEveryCircularSwitch_withTheOptionInForceAndWhereItWasChosen() {
         Rules switched = with("  A17_EVENT_DAYS: COSTLIEST_FIVE_DAYS\n");
 
         assertThat(Claims.RULES.catalogue().interpretations()).extracting(CatalogueView.Interpretation::id)
-                .contains("A05_REPORT_AGE_DATE", "A06_PRE_APPROVAL_DAY", "A13_PERIOD_MODE", "A17_EVENT_DAYS", "A19_LANGUAGE_EXAM_REFERENCE",
+                .contains("A01_COMPETITION_EVENT_ROUTE", "A02_ROUTE_SOURCE", "A05_REPORT_AGE_DATE", "A06_PRE_APPROVAL_DAY",
+                        "A10_SUPPORT_PERIOD_END", "A13_PERIOD_MODE", "A15_ECONOMY_FARE_EVIDENCE",
+                        "A17_EVENT_DAYS", "A19_LANGUAGE_EXAM_REFERENCE",
                         "A21_CAP_BASIS", "A23_REPRESENTATIVES", "A27_COOP_PROVINCE_BONUS", "A29_QUOTE_PROVINCE",
-                        "A31_COOP_ADVERTISING_RATE_DATE", "A40_OTHER_PRE_APPROVED_EVENTS");
+                        "A30_COOP_FOREIGN_OFFICE_SECTORS", "A31_COOP_ADVERTISING_RATE_DATE",
+                        "A35_NATIONAL_PARTICIPATION_SECTORS", "A40_OTHER_PRE_APPROVED_EVENTS",
+                        "A54_OFFSET_REMAINDER", "A55_DELEGATION_PRE_APPROVAL_ROUTE");
         assertThat(Claims.RULES.catalogue().interpretations()).filteredOn(i -> i.id().equals("A17_EVENT_DAYS"))
                 .singleElement().satisfies(i -> assertThat(i.selected()).isEqualTo("FIRST_FIVE_DAYS"));
         assertThat(switched.catalogue().interpretations()).filteredOn(i -> i.id().equals("A17_EVENT_DAYS"))

@@ -265,6 +265,7 @@ public final class Catalogue {
                 case PROGRAMME_ITEM: return (T) ProgrammeCatalogue.item(v);
                 case ELIGIBILITY_RULE: return (T) ProgrammeCatalogue.eligibilityRule(v);
                 case DOCUMENT_RULES: return (T) DocumentRulesData.parse(v, catalogue);
+                case AUTHORITY: return (T) DeploymentConfig.authority(v);
                 default: return (T) catalogue.value(kind, id, v);
             }
         }
@@ -283,6 +284,7 @@ public final class Catalogue {
     static final int PROGRAMME_ITEM = 106;
     static final int DOCUMENT_RULES = 107;
     static final int ELIGIBILITY_RULE = 108;
+    static final int AUTHORITY = 109;
 
     private static final int ITEM_VERSION = 0;
     private static final int CHECKLIST = 1;

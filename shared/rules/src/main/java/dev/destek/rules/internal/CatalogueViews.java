@@ -15,6 +15,10 @@ public final class CatalogueViews {
     public static CatalogueView build(Catalogue c, DeploymentConfig config, Map<String, String> interpretations) {
         // A21_CAP_BASIS replaces the basis the support-amount caps carry in the data, so the view says what applies
         boolean capsOnExpenseBase = "EXPENSE_BASE".equals(interpretations.get("A21_CAP_BASIS"));
+        // A30 / A35 replace the sector lists of 29(2) and 32(1): the view lists the sectors a quote accepts
+        SectorReadings sectorReadings = new SectorReadings(c, interpretations);
+        // A01 / A02 / A55 pick the filing routes: the catalogue is where an applicant learns them
+        RouteReadings routeReadings = new RouteReadings(interpretations);
         List<CatalogueView.Item> items = new ArrayList<>();
         List<CatalogueView.Cap> caps = new ArrayList<>();
         for (Map.Entry<String, Timeline<Catalogue.ItemVersion>> e : c.items.entrySet()) {
@@ -51,15 +55,18 @@ public final class CatalogueViews {
                     limits.add(new CatalogueView.Limit(l.id(), l.what(), l.limit(), l.article()));
                 }
             }
+            RouteReadings.Routes routes = routeReadings.claim(id, p == null ? null : p.route());
             items.add(new CatalogueView.Item(id, v.value().article(), v.value().claimForm(), v.value().nameEn(),
-                    v.value().nameTr(), v.from(), v.to(), p == null ? null : p.route(),
+                    v.value().nameTr(), v.from(), v.to(), routes == null ? null : routes.route(),
+                    routes == null ? List.of() : routes.accepted(),
                     p == null || p.prior() == null ? null : new CatalogueView.PriorStep(p.prior().kind(),
                             p.prior().form(), p.prior().leadTime() == null ? null : p.prior().leadTime().toString(),
-                            p.prior().rule(), p.prior().article()),
+                            p.prior().rule(), p.prior().article(), routeReadings.priorStep(id)),
                     p == null || p.claimAfter() == null ? null
                             : new CatalogueView.ClaimAfter(p.claimAfter(), p.claimAfterArticle()),
                     el == null ? null : new CatalogueView.Applicants(List.copyOf(el.value().roles()),
-                            List.copyOf(el.value().types()), List.copyOf(el.value().sectors()), el.reference()),
+                            List.copyOf(el.value().types()),
+                            List.copyOf(sectorReadings.sectors(id, el.value(), el.from())), el.reference()),
                     fp == null ? null : new CatalogueView.Filing(fp.value().trigger().name(),
                             fp.value().period().toString(), fp.reference()),
                     p == null || p.supportPeriodMonths() == null ? null : new CatalogueView.SupportPeriod(
@@ -72,9 +79,12 @@ public final class CatalogueViews {
         for (Timeline<Catalogue.TimeRule> t : c.timeRules.values()) {
             for (Timeline.Entry<Catalogue.TimeRule> e : t.entries()) {
                 Catalogue.TimeRule r = e.value();
+                // A10_SUPPORT_PERIOD_END lengthens T19: the view gives the period a quote applies
+                java.time.Period offset = TimeRules.offsetInForce(r.id(), r.offset(), interpretations);
                 rules.add(new CatalogueView.TimeRule(r.id(), List.copyOf(r.items()), r.trigger(),
-                        r.offset() == null ? null : r.offset().toString(), r.direction(), r.kinds(), r.rejection(),
-                        r.description(), r.consequence(), e.reference(), e.from(), e.to(), r.programme(),
+                        offset == null ? null : offset.toString(), r.direction(), r.kinds(), r.rejection(),
+                        TimeRules.descriptionInForce(r.id(), r.description(), interpretations), r.consequence(),
+                        e.reference(), e.from(), e.to(), r.programme(),
                         r.scale() == null ? null : "+ " + r.scale().each() + " x " + r.scale().fact() + " ("
                                 + r.scale().min() + ".." + (r.scale().max() == null ? "" : r.scale().max()) + ")"));
             }
@@ -106,7 +116,14 @@ public final class CatalogueViews {
         for (Map.Entry<String, String> e : c.parameterReferences().entrySet()) {
             params.add(new CatalogueView.Parameter(e.getKey(), e.getValue()));
         }
-        return new CatalogueView(c.version, c.programme, config.describe(), items, rules, caps, bonuses, bands, params);
+        List<CatalogueView.Authority> authorities = new ArrayList<>();
+        String authorityOrigin = config.origin("competentAuthority");
+        for (Timeline.Entry<DeploymentConfig.Authority> e : config.competentAuthority.entries()) {
+            authorities.add(new CatalogueView.Authority(e.value().nameTr(), e.value().nameEn(), e.from(), e.to(),
+                    e.reference(), authorityOrigin));
+        }
+        return new CatalogueView(c.version, c.programme, config.describe(), items, rules, caps, bonuses, bands, params,
+                authorities);
     }
 
     private static List<String> bonusItems(Catalogue c, java.time.LocalDate on) {

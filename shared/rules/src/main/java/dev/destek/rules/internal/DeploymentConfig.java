@@ -27,7 +27,8 @@ public final class DeploymentConfig {
 
     private static final Set<String> TOP_KEYS = Set.of("source", "baseRates", "maxRate", "ek1Countries",
             "ek2Provinces", "noInternationalBankingCountries", "documentLimits", "deadlines", "eventLists", "decreeCaps",
-            "programmes", "interpretations", "madridCountries");
+            "programmes", "interpretations", "madridCountries", "competentAuthority");
+    private static final Set<String> AUTHORITY_KEYS = Set.of("nameTr", "nameEn");
     /** The annex event lists the circular names but does not contain (DOMAIN §0 warning 4). */
     public static final Set<String> EVENT_LISTS = Set.of("EK_31B", "EK_32E", "LIST_2017_4_SECTORAL_FAIRS");
     /** What a Decree money cap is counted over; FILM is the Art. 20(2) "support limit" per film. */
@@ -49,6 +50,11 @@ public final class DeploymentConfig {
      * default: without a list in force a quote cannot decide the condition and sends it to MANUAL_REVIEW.
      */
     public final Timeline<Set<String>> madridCountries;
+    /**
+     * DOMAIN A-04: the General Directorate that decides claims, by period. S2 Art. 3(1)(b) names one, the 2024 deck
+     * (S0) is issued by another; the sources give no date for the change, so the name is configuration.
+     */
+    public final Timeline<Authority> competentAuthority;
     public final long defaultMaxSizeBytes;
     public final Map<String, Long> maxSizeBytes;
     public final boolean extendToNextBusinessDay;
@@ -98,6 +104,9 @@ public final class DeploymentConfig {
         Node madrid = root.opt("madridCountries");
         madridCountries = madrid.isNull() ? Timeline.of(List.of())
                 : Timeline.ofPeriods(madrid, new Catalogue.Values<Set<String>>(null, Catalogue.COUNTRIES));
+
+        competentAuthority = Timeline.ofPeriods(root.get("competentAuthority"),
+                new Catalogue.Values<Authority>(null, Catalogue.AUTHORITY));
 
         Node limits = root.get("documentLimits");
         onlyKeys(limits, LIMIT_KEYS);
@@ -156,6 +165,25 @@ public final class DeploymentConfig {
                     new Catalogue.Values<DecreeCap>(null, Catalogue.DECREE_CAP)));
         }
         decreeCaps = Collections.unmodifiableMap(caps);
+    }
+
+    /** The competent General Directorate's name (DOMAIN A-04), in Turkish as the circular prints it and in English. */
+    public record Authority(String nameTr, String nameEn) { }
+
+    static Authority authority(Node v) {
+        if (!v.isMap()) {
+            throw v.error("expected {nameTr, nameEn}");
+        }
+        onlyKeys(v, AUTHORITY_KEYS);
+        return new Authority(nonBlank(v.get("nameTr")), nonBlank(v.get("nameEn")));
+    }
+
+    private static String nonBlank(Node n) {
+        String s = n.string();
+        if (s.isBlank()) {
+            throw n.error("must not be blank");
+        }
+        return s;
     }
 
     /** A Decree money cap: at most {@code maxUsd} of support per {@code scope} (one of {@link #CAP_SCOPES}). */

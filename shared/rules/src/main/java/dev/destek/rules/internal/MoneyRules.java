@@ -22,9 +22,16 @@ import java.util.TreeMap;
 public final class MoneyRules {
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
     private final Catalogue catalogue;
+    /**
+     * DOMAIN A-54 (A54_OFFSET_REMAINDER): Art. 35(3) gives no rounding rule, so the cent a proportional split leaves
+     * over goes to the tax office (the social-security share is the one rounded) instead of to social security.
+     */
+    private final boolean remainderToTax;
 
-    public MoneyRules(Catalogue catalogue) {
+    /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
+    public MoneyRules(Catalogue catalogue, Map<String, String> interpretations) {
         this.catalogue = catalogue;
+        this.remainderToTax = "TAX_AUTHORITY".equals(interpretations.get("A54_OFFSET_REMAINDER"));
     }
 
     /** Art. 35(1)-(3), DOMAIN §7.3: proportional split when the entitlement does not cover all counting debts. */
@@ -51,11 +58,21 @@ public final class MoneyRules {
                     "COVERS_ALL_DEBTS: balance " + balance.toPlainString() + " to the applicant"));
             return new Offset(tax, ss, balance, "COVERS_ALL_DEBTS", article, trace);
         }
-        BigDecimal toTax = entitlement.multiply(tax).divide(total, 2, RoundingMode.HALF_UP);
-        BigDecimal toSs = entitlement.subtract(toTax);
+        BigDecimal toTax;
+        BigDecimal toSs;
+        if (remainderToTax) {
+            toSs = entitlement.multiply(ss).divide(total, 2, RoundingMode.HALF_UP);
+            toTax = entitlement.subtract(toSs);
+        } else {
+            toTax = entitlement.multiply(tax).divide(total, 2, RoundingMode.HALF_UP);
+            toSs = entitlement.subtract(toTax);
+        }
         trace.add(step("art35.proportional", article, inputs("entitlement", entitlement.toPlainString(),
                 "taxDebt", tax.toPlainString(), "socialSecurityDebt", ss.toPlainString(),
-                "rounding", "tax share HALF_UP to 2 decimals, social security gets the remainder (DOMAIN A-54)"),
+                "rounding", remainderToTax
+                        ? "social-security share HALF_UP to 2 decimals, the tax office gets the remainder (DOMAIN "
+                                + "A-54, A54_OFFSET_REMAINDER)"
+                        : "tax share HALF_UP to 2 decimals, social security gets the remainder (DOMAIN A-54)"),
                 "PROPORTIONAL: tax " + toTax.toPlainString() + ", social security " + toSs.toPlainString()));
         return new Offset(toTax, toSs, ZERO, "PROPORTIONAL", article, trace);
     }

@@ -82,6 +82,13 @@ public final class QuoteCalculator {
      * counted from the first supported month, one claim each, instead of a claim covering 3 months or more.
      */
     private final boolean fixedClaimPeriods;
+    /**
+     * DOMAIN A-15 (A15_ECONOMY_FARE_EVIDENCE): the travel class is evidence to be stated like the economy fare; a
+     * transport line under C_ECONOMY that does not state it is not read as economy but reviewed by hand.
+     */
+    private final boolean travelClassRequired;
+    /** DOMAIN: the sector lists of Arts. 29(2) and 32(1) as the switches read them. */
+    private final SectorReadings sectorReadings;
 
     /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
     public QuoteCalculator(Catalogue catalogue, DeploymentConfig config, TimeRules timeRules,
@@ -97,6 +104,9 @@ public final class QuoteCalculator {
         this.supportCapsOnExpenseBase = "EXPENSE_BASE".equals(interpretations.get("A21_CAP_BASIS"));
         this.coopProvinceBonus =
                 "ALSO_COOPERATION_ORGANISATIONS".equals(interpretations.get("A27_COOP_PROVINCE_BONUS"));
+        this.sectorReadings = new SectorReadings(catalogue, interpretations);
+        this.travelClassRequired =
+                "ALSO_REQUIRE_TRAVEL_CLASS".equals(interpretations.get("A15_ECONOMY_FARE_EVIDENCE"));
         this.timeRules = timeRules;
         this.rulesVersion = catalogue.version + "; config " + config.describe();
         this.ek1Origin = config.origin("ek1Countries");
@@ -289,7 +299,8 @@ public final class QuoteCalculator {
         ItemRules ir = itemRules(item);
         Catalogue.Eligibility eligible = r.filingDate() == null || ir.eligibility == null ? null
                 : ir.eligibility.valueOrNull(r.filingDate());
-        boolean sectorRestricted = eligible != null && !eligible.sectors().isEmpty();
+        boolean sectorRestricted = eligible != null
+                && !sectorReadings.sectors(item, eligible, r.filingDate()).isEmpty();
         if (sectorRestricted) {
             required(r.applicant().sector(), "/applicant/sector");
         }
@@ -591,7 +602,7 @@ public final class QuoteCalculator {
         if (!types.isEmpty() && !types.contains(r.applicant().type())) {
             out.add(new Quote.Rejection(RejectionCodes.APPLICANT_TYPE, article));
         }
-        Set<String> sectors = e.get().value().sectors();
+        Set<String> sectors = sectorReadings.sectors(item, e.get().value(), r.filingDate());
         if (!sectors.isEmpty() && !sectors.contains(r.applicant().sector())) {
             out.add(new Quote.Rejection(RejectionCodes.SECTOR_NOT_ELIGIBLE, article));
         }
@@ -886,6 +897,10 @@ public final class QuoteCalculator {
                     base = base.multiply(e.areaM2().min(allowed)).divide(e.areaM2(), 10, ROUNDING);
                     break;
                 case "ECONOMY_FARE":
+                    if (e.travelClass() == null && travelClassRequired) {
+                        missing = "travelClass";
+                        break;
+                    }
                     if (e.travelClass() == null || e.travelClass().equals("ECONOMY")) {
                         break;
                     }

@@ -53,6 +53,37 @@ public final class TimeRules {
      * Deadline-only rules: none of them is a quote-time check.
      */
     private final Map<String, Set<String>> extraItems = new java.util.HashMap<>();
+    /** DOMAIN A-10(c): the switch and its option that counts the month 48 months after the first in (T19). */
+    static final String SUPPORT_PERIOD_END = "A10_SUPPORT_PERIOD_END";
+    static final String SUPPORT_PERIOD_PLUS_48 = "MONTHS_FIRST_TO_PLUS_48";
+    /** T19's P48M counted to the end of the month 48 months after the first, i.e. 49 calendar months. */
+    private static final java.time.Period SUPPORT_PERIOD_THROUGH_MONTH_48 = java.time.Period.ofMonths(49);
+
+    private static final String[] SUPPORT_PERIOD_THROUGH_MONTH_48_TEXTS = {"48-month support period from the first "
+            + "supported month, the month 48 months later included (months first..first+48, DOMAIN A-10, "
+            + "interpretation A10_SUPPORT_PERIOD_END)",
+        "Desteklenen ilk aydan itibaren 48 aylık destek süresi, 48 ay sonraki ay dahil (ilk ay … ilk ay+48, "
+            + "DOMAIN A-10)"};
+
+    /** The offset of rule {@code id} under the interpretations in force (the catalogue view shows what applies). */
+    static java.time.Period offsetInForce(String id, java.time.Period own, Map<String, String> interpretations) {
+        return isT19Plus48(id, interpretations) ? SUPPORT_PERIOD_THROUGH_MONTH_48 : own;
+    }
+
+    /** The English description of rule {@code id} under the interpretations in force, as its offset above. */
+    static String descriptionInForce(String id, String own, Map<String, String> interpretations) {
+        return isT19Plus48(id, interpretations) ? SUPPORT_PERIOD_THROUGH_MONTH_48_TEXTS[0] : own;
+    }
+
+    private static boolean isT19Plus48(String id, Map<String, String> interpretations) {
+        return id.equals("T19") && SUPPORT_PERIOD_PLUS_48.equals(interpretations.get(SUPPORT_PERIOD_END));
+    }
+
+    /**
+     * Rule id → its offset under the interpretation in force: DOMAIN A-10(c) (A10_SUPPORT_PERIOD_END: "ends 48 months
+     * after" the first supported month read as including that 49th month, T19 P49M). Empty under the digest's reading.
+     */
+    private final Map<String, java.time.Period> offsetOf = new java.util.HashMap<>();
     /** The EK-28 final-report rule (Art. 28(1)): dated only when deadlines.finalReportDueDays is configured. */
     private static final String FINAL_REPORT = "T53";
 
@@ -73,6 +104,10 @@ public final class TimeRules {
             descriptionOf.put("T39", new String[] {"Expert's language exam (YDS >= C) no earlier than 2 years before the "
                     + "hire date (DOMAIN A-19, interpretation A19_LANGUAGE_EXAM_REFERENCE)",
                 "Uzmanın dil sınavı (YDS >= C) işe alım tarihinden en fazla 2 yıl önce alınmış olmalı (DOMAIN A-19)"});
+        }
+        if (SUPPORT_PERIOD_PLUS_48.equals(interpretations.get(SUPPORT_PERIOD_END))) {
+            offsetOf.put("T19", SUPPORT_PERIOD_THROUGH_MONTH_48);
+            descriptionOf.put("T19", SUPPORT_PERIOD_THROUGH_MONTH_48_TEXTS);
         }
         if ("ALSO_DELEGATIONS".equals(interpretations.get("A40_OTHER_PRE_APPROVED_EVENTS"))) {
             extraItems.put("T15", Set.of("TRADE_DELEGATION"));
@@ -356,8 +391,8 @@ public final class TimeRules {
                 for (Timeline.Entry<Catalogue.TimeRule> v : timeline.entries()) {
                     Catalogue.TimeRule t = v.value();
                     entries.add(new Timeline.Entry<>(v.from(), v.to(), new Check(t, item,
-                            triggerOf.getOrDefault(t.id(), t.trigger()), subjectOf.getOrDefault(t.id(), t.subject())),
-                            v.reference()));
+                            triggerOf.getOrDefault(t.id(), t.trigger()), subjectOf.getOrDefault(t.id(), t.subject()),
+                            offsetOf.getOrDefault(t.id(), t.offset())), v.reference()));
                 }
                 out.add(Timeline.of(entries));
             }
@@ -436,8 +471,8 @@ public final class TimeRules {
             case 4: return trigger.minusDays(1);
             case 5: // DOMAIN A-06: "after the pre-approval was given" is strictly after unless configured otherwise
                 return sameDayEligible && "PRE_APPROVAL_DATE".equals(t.trigger()) ? trigger : trigger.plusDays(1);
-            case 6: return trigger.plus(t.offset());
-            case 7: return trigger.plus(t.offset()).minusDays(1);
+            case 6: return trigger.plus(offsetOf.getOrDefault(t.id(), t.offset()));
+            case 7: return trigger.plus(offsetOf.getOrDefault(t.id(), t.offset())).minusDays(1);
             default: throw new IllegalStateException("rule " + t.id() + " has no date");
         }
     }
@@ -459,8 +494,12 @@ public final class TimeRules {
         final String offset;
         final String failure;
 
-        /** {@code triggerFact}, {@code subjectFact}: the rule's own, or those an interpretation puts in their place. */
-        Check(Catalogue.TimeRule t, String item, String triggerFact, String subjectFact) {
+        /**
+         * {@code triggerFact}, {@code subjectFact}, {@code offsetInForce}: the rule's own, or those an interpretation
+         * puts in their place.
+         */
+        Check(Catalogue.TimeRule t, String item, String triggerFact, String subjectFact,
+              java.time.Period offsetInForce) {
             rule = t;
             checked = subjectFact != null && t.rejection() != null && !t.rejection().equals("DEADLINE_MISSED")
                     && !t.direction().equals("NONE") && t.appliesTo(item);
@@ -470,7 +509,7 @@ public final class TimeRules {
             earliest = isEarliest(t);
             when = t.when() == null ? null : new Condition(t.when());
             unless = t.unless() == null ? null : new Condition(t.unless());
-            offset = String.valueOf(t.offset());
+            offset = String.valueOf(offsetInForce);
             failure = t.rejection() + ": " + t.consequence();
         }
 
