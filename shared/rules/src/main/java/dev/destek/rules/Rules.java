@@ -239,7 +239,7 @@ public final class Rules {
             synchronized (this) {
                 m = money;
                 if (m == null) {
-                    m = new MoneyRules(catalogue, deckConfig.interpretations);
+                    m = new MoneyRules(catalogue, interpretations);
                     money = m;
                 }
             }
