@@ -918,7 +918,7 @@ public final class QuoteCalculator {
                         "MANUAL_REVIEW: " + missing + " is needed to apply the cap"));
                 rejections.add(new Quote.Rejection(RejectionCodes.MANUAL_REVIEW, c.article()));
             } else {
-                trace.add(step(c.id(), c.article(), inputs("type", c.type(), "value", String.valueOf(c.value()),
+                trace.add(step(c.id(), c.article(), inputs("type", c.type(), "value", c.value(),
                         "persons", TraceInputs.number(e.persons()), "nights", TraceInputs.number(e.nights()),
                         "days", TraceInputs.number(e.days()), "areaM2", String.valueOf(e.areaM2()),
                         "totalRentedAreaM2", String.valueOf(e.totalRentedAreaM2()),
@@ -1194,7 +1194,7 @@ public final class QuoteCalculator {
 
     /** Inclusive last day; optionally moved past weekends and configured holidays (CONFIG, default off). */
     public LocalDate lastAllowedDay(LocalDate trigger, Catalogue.FilingPeriod p) {
-        LocalDate last = trigger.plus(p.period());
+        LocalDate last = TimeRules.plus(trigger, p.period());
         if (config.extendToNextBusinessDay) {
             while (last.getDayOfWeek() == DayOfWeek.SATURDAY || last.getDayOfWeek() == DayOfWeek.SUNDAY
                     || config.holidays.contains(last)) {

@@ -461,18 +461,31 @@ public final class TimeRules {
         }
     }
 
+    /**
+     * {@code date.plus(period)} for an ISO date, as {@link java.time.Period#addTo} does it (months, then days, with
+     * month-end clamping) but without its chronology check, which was ~5 % of a quote's time.
+     */
+    static LocalDate plus(LocalDate date, java.time.Period period) {
+        return date.plusMonths(period.toTotalMonths()).plusDays(period.getDays());
+    }
+
+    /** {@code date.minus(period)}, as {@link java.time.Period#subtractFrom} does it; see {@link #plus}. */
+    static LocalDate minus(LocalDate date, java.time.Period period) {
+        return date.minusMonths(period.toTotalMonths()).minusDays(period.getDays());
+    }
+
     /** {@link #boundary(Catalogue.TimeRule, LocalDate)} by index in {@link #DIRECTION_NAMES}. */
     private LocalDate boundary(int direction, Catalogue.TimeRule t, LocalDate trigger) {
         switch (direction) {
             case 0:
-            case 1: return trigger.minus(t.offset());
-            case 2: return extend(trigger.plus(t.offset()));
+            case 1: return minus(trigger, t.offset());
+            case 2: return extend(plus(trigger, t.offset()));
             case 3: return trigger;
             case 4: return trigger.minusDays(1);
             case 5: // DOMAIN A-06: "after the pre-approval was given" is strictly after unless configured otherwise
                 return sameDayEligible && "PRE_APPROVAL_DATE".equals(t.trigger()) ? trigger : trigger.plusDays(1);
-            case 6: return trigger.plus(offsetOf.getOrDefault(t.id(), t.offset()));
-            case 7: return trigger.plus(offsetOf.getOrDefault(t.id(), t.offset())).minusDays(1);
+            case 6: return plus(trigger, offsetOf.getOrDefault(t.id(), t.offset()));
+            case 7: return plus(trigger, offsetOf.getOrDefault(t.id(), t.offset())).minusDays(1);
             default: throw new IllegalStateException("rule " + t.id() + " has no date");
         }
     }
