@@ -237,10 +237,19 @@ public final class QuoteCalculator {
         /** The current line's persons under that cap: counted only once the line is supported (not rejected). */
         String linePersonsKey;
         int linePersons;
-        /** The last Art. 34 deadline computed: period, trigger date and last allowed day. */
+        /**
+         * The last Art. 34 deadline computed (period, trigger and its date, last allowed day) and its step: lines of
+         * one date share one immutable step, as they share the Art. 33(1) steps below.
+         */
         Catalogue.FilingPeriod filingPeriod;
+        Catalogue.Trigger filingTrigger;
         LocalDate filingFrom;
         LocalDate filingLast;
+        Quote.TraceStep filingStep;
+        /** The last payment date judged for the item's version in force, the version and its step. */
+        LocalDate inForceDate;
+        Catalogue.ItemVersion inForceVersion;
+        Quote.TraceStep inForceStep;
         /** The payment date the Art. 33(1) steps below were made for (null: none yet). */
         LocalDate bonusDate;
         BigDecimal targetCountryAdd;
@@ -628,7 +637,7 @@ public final class QuoteCalculator {
                             "sector", String.valueOf(r.applicant().sector()), "filingDate", r.filingDate()),
                     "REJECTED " + codes(claimLevel)));
         }
-        inForce(item, ir, e, rejections, trace);
+        inForce(item, claim, e, rejections, trace);
         if (e.paymentDocument() != null) {
             paymentDocument(e, rejections, trace);
         }
@@ -1090,13 +1099,19 @@ public final class QuoteCalculator {
         return false;
     }
 
-    private void inForce(String item, ItemRules ir, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
+    private void inForce(String item, Claim claim, QuoteRequest.Expense e, List<Quote.Rejection> rejections,
                          List<Quote.TraceStep> trace) {
-        Catalogue.ItemVersion v = ir.versions.valueOrNull(e.paymentDate());
-        String article = v != null ? v.article() : ir.latestArticle;
-        trace.add(step("support-item.in-force", article, inputs("item", item,
-                "paymentDate", e.paymentDate()), v != null ? "IN_FORCE" : "NOT_IN_FORCE"));
-        if (v == null) {
+        ItemRules ir = claim.rules;
+        if (!e.paymentDate().equals(claim.inForceDate)) {
+            Catalogue.ItemVersion v = ir.versions.valueOrNull(e.paymentDate());
+            claim.inForceStep = step("support-item.in-force", v != null ? v.article() : ir.latestArticle,
+                    inputs("item", item, "paymentDate", e.paymentDate()), v != null ? "IN_FORCE" : "NOT_IN_FORCE");
+            claim.inForceVersion = v;
+            claim.inForceDate = e.paymentDate();
+        }
+        trace.add(claim.inForceStep);
+        if (claim.inForceVersion == null) {
+            String article = ir.latestArticle;
             rejections.add(new Quote.Rejection(RejectionCodes.NOT_IN_FORCE, article));
         }
     }
@@ -1161,22 +1176,21 @@ public final class QuoteCalculator {
         Catalogue.FilingPeriod p = entry.value();
         Catalogue.Trigger trigger = p.triggerFor(e.kind());
         LocalDate from = triggerDate(trigger, r, e);
-        LocalDate last;
-        if (p == claim.filingPeriod && from.equals(claim.filingFrom)) { // lines of one date: one Period addition
-            last = claim.filingLast;
-        } else {
-            last = lastAllowedDay(from, p);
+        if (p != claim.filingPeriod || trigger != claim.filingTrigger || !from.equals(claim.filingFrom)) {
+            LocalDate last = lastAllowedDay(from, p);
+            // the Period itself: immutable, turned into its ISO text (toString) only when the trace is read
+            claim.filingStep = step("art34.filing-period", entry.reference(), inputs("trigger", trigger.name(),
+                    "triggerDate", from, "period", p.period(), "extendToNextBusinessDay",
+                    String.valueOf(config.extendToNextBusinessDay), "lastAllowedDay", last,
+                    "filingDate", r.filingDate()), r.filingDate().isAfter(last) ? "LATE" : "ON_TIME");
             claim.filingPeriod = p;
+            claim.filingTrigger = trigger;
             claim.filingFrom = from;
             claim.filingLast = last;
         }
-        boolean late = r.filingDate().isAfter(last);
+        trace.add(claim.filingStep);
+        boolean late = r.filingDate().isAfter(claim.filingLast);
         String article = entry.reference();
-        // the Period itself: immutable, turned into its ISO text (toString) only when the trace is read
-        trace.add(step("art34.filing-period", article, inputs("trigger", trigger.name(), "triggerDate",
-                from, "period", p.period(), "extendToNextBusinessDay",
-                String.valueOf(config.extendToNextBusinessDay), "lastAllowedDay", last,
-                "filingDate", r.filingDate()), late ? "LATE" : "ON_TIME"));
         if (late) {
             rejections.add(new Quote.Rejection(RejectionCodes.DEADLINE_MISSED, article));
         }
