@@ -61,9 +61,16 @@ public final class Catalogue {
      * A counted limit on a fact of the activity (DOMAIN §9); with {@code lists}, the fact (an event id) must be in
      * one of those configured annex lists instead.
      */
+    /**
+     * A counted limit of an item. With {@code periodMonths}, the counted months must be one period of that many
+     * months counted from the activity date {@code periodsFrom} (the project's last period may be shorter).
+     */
     public record Limit(String id, String what, String limit, String article, String fact, Integer min, Integer max,
                         Integer minInEk2Province, String subtype, boolean unlessMinistryOrganised, String rejection,
-                        List<String> lists) { }
+                        List<String> lists, Integer periodMonths, String periodsFrom) { }
+
+    /** The activity dates fixed claim periods can be counted from (QuoteCalculator.limits). */
+    static final List<String> PERIOD_ANCHORS = List.of("hireDate", "projectStart");
 
     /** The activity facts a counted limit can read (QuoteRequest.Activity); see QuoteCalculator.limits. */
     static final List<String> COUNTED_FACTS = List.of("programmeDays", "participants", "delegationsInYear", "quotes",
@@ -441,6 +448,17 @@ public final class Catalogue {
         return n.isNull() ? null : new BigDecimal(n.string());
     }
 
+    private static String periodsFrom(Node limit) {
+        Node from = limit.opt("periodsFrom");
+        if (!from.isNull() && !PERIOD_ANCHORS.contains(from.string())) {
+            throw from.error("unknown period anchor " + from.string() + ", expected one of " + PERIOD_ANCHORS);
+        }
+        if (from.isNull() != limit.opt("periodMonths").isNull()) {
+            throw limit.error("periodMonths and periodsFrom go together");
+        }
+        return from.stringOr(null);
+    }
+
     private ItemProfile profile(Node v) {
         Node p = v.opt("prior");
         PriorStep prior = p.isNull() ? null : new PriorStep(p.get("kind").string(), p.get("form").string(),
@@ -460,7 +478,7 @@ public final class Catalogue {
                     l.get("article").string(), fact, integer(l.opt("min")),
                     integer(l.opt("max")), integer(l.opt("minInEk2Province")), l.opt("subtype").stringOr(null),
                     !l.opt("unlessMinistryOrganised").isNull() && l.get("unlessMinistryOrganised").bool(),
-                    l.opt("rejection").stringOr(null), lists));
+                    l.opt("rejection").stringOr(null), lists, integer(l.opt("periodMonths")), periodsFrom(l)));
         }
         Node rent = v.opt("prepaidRent");
         PrepaidRent prepaidRent = rent.isNull() ? null : new PrepaidRent(rent.get("rule").string(),

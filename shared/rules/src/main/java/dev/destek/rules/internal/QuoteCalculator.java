@@ -1033,6 +1033,12 @@ public final class QuoteCalculator {
             if (v == null) {
                 continue;
             }
+            if (l.periodMonths() != null) {
+                if (!inFixedPeriod(a, v, l.periodMonths(), l.periodsFrom())) {
+                    out.add(new Quote.Rejection(l.rejection(), l.article()));
+                }
+                continue;
+            }
             if (fixedClaimPeriods && l.fact().equals(CLAIM_MONTHS)) {
                 String code = claimPeriod(a, v);
                 if (code != null) {
@@ -1072,6 +1078,23 @@ public final class QuoteCalculator {
         boolean aligned = first == null || !a.claimPeriodFrom().isBefore(first)
                 && first.until(a.claimPeriodFrom(), ChronoUnit.MONTHS) % 3 == 0;
         return months == 3 && aligned ? null : RejectionCodes.CLAIM_PERIOD_MISMATCH;
+    }
+
+    /**
+     * Art. 27(1), DOMAIN A-13: the claim covers one {@code months}-month period counted from the anchor's month, or
+     * a shorter last one that ends with the project ({@code activity.end}). Without the anchor only the length is
+     * judged.
+     */
+    private static boolean inFixedPeriod(QuoteRequest.Activity a, int covered, int months, String anchorFact) {
+        LocalDate anchor = anchorFact.equals("hireDate") ? a.hireDate() : a.projectStart();
+        boolean lastOfProject = a.end() != null && a.claimPeriodTo().equals(YearMonth.from(a.end()));
+        boolean length = covered == months || covered < months && lastOfProject;
+        if (anchor == null) {
+            return length;
+        }
+        YearMonth first = YearMonth.from(anchor);
+        return length && !a.claimPeriodFrom().isBefore(first)
+                && first.until(a.claimPeriodFrom(), ChronoUnit.MONTHS) % months == 0;
     }
 
     /** The activity fact a counted limit reads; the names are checked at load (Catalogue.COUNTED_FACTS). */
