@@ -136,7 +136,7 @@ public class RulesBenchmark {
         File archive = File.createTempFile("rules-load", ".jsa");
         try {
             archive.delete();
-            child(List.of("-XX:ArchiveClassesAtExit=" + archive), "load-child");
+            child(List.of("-XX:ArchiveClassesAtExit=" + archive), "load-child", "LOAD_NS ");
             forks(List.of("-XX:SharedArchiveFile=" + archive), "with AppCDS");
         } finally {
             archive.delete();
@@ -151,7 +151,7 @@ public class RulesBenchmark {
         double[] quoteCpu = new double[forks];
         for (int i = 0; i < forks; i++) {
             long w0 = System.nanoTime();
-            String[] parts = child(jvmArgs, "load-child").split(" ");
+            String[] parts = child(jvmArgs, "load-child", "LOAD_NS ").split(" ");
             ms[i] = Long.parseLong(parts[0]) / 1e6;
             cpu[i] = Long.parseLong(parts[1]) / 1e6;
             quoteMs[i] = Long.parseLong(parts[2]) / 1e6;
@@ -171,8 +171,8 @@ public class RulesBenchmark {
                 median(quoteMs), median(quoteCpu));
     }
 
-    /** Runs this class in a child JVM and answers what it printed after {@code LOAD_NS }. */
-    private static String child(List<String> jvmArgs, String what) throws Exception {
+    /** Runs this class with {@code what} in a child JVM and answers what it printed after {@code marker}. */
+    private static String child(List<String> jvmArgs, String what, String marker) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -184,8 +184,8 @@ public class RulesBenchmark {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 all.append(line).append('\n');
-                if (line.startsWith("LOAD_NS ")) {
-                    result = line.substring(8);
+                if (line.startsWith(marker)) {
+                    result = line.substring(marker.length());
                 }
             }
         }
@@ -247,29 +247,13 @@ public class RulesBenchmark {
     }
 
     private static void quotesPerCpuSecond() throws Exception {
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> command = new ArrayList<>(List.of(java, "-Xbatch", "-cp", System.getProperty("java.class.path")));
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xbatch"));
         for (String p : List.of("bench.warmups", "bench.iterations", "bench.iterationMs")) {
             if (System.getProperty(p) != null) {
-                command.add("-D" + p + "=" + System.getProperty(p));
+                jvmArgs.add("-D" + p + "=" + System.getProperty(p));
             }
         }
-        command.add(RulesBenchmark.class.getName());
-        command.add("cpu-child");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String result = null;
-        StringBuilder all = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                all.append(line).append('\n');
-                if (line.startsWith("CPU_RATE ")) {
-                    result = line.substring(9);
-                }
-            }
-        }
-        if (p.waitFor() != 0 || result == null) {
-            throw new IllegalStateException("child JVM failed:\n" + all);
-        }
+        String result = child(jvmArgs, "cpu-child", "CPU_RATE ");
         String[] parts = result.split(" ");
         System.out.printf("quotes per thread CPU-second (child JVM, -Xbatch): median %s (min %s, max %s)%n", parts[0],
                 parts[1], parts[2]);
