@@ -22,6 +22,8 @@ final class LazyTimelines<T> extends AbstractMap<String, Timeline<T>> {
     /** The ids' nodes: the entries of {@code section} of {@code resource}, or, without a resource, file names. */
     private volatile Node nodes;
     private final Map<String, Timeline<T>> built = new java.util.concurrent.ConcurrentHashMap<>();
+    /** All entries once {@link #entrySet} has built them. */
+    private volatile Map<String, Timeline<T>> complete;
 
     /** The ids of {@code section} in {@code resource}, each with its own {@code values}. */
     LazyTimelines(Catalogue owner, int kind, String resource, String section) {
@@ -74,13 +76,18 @@ final class LazyTimelines<T> extends AbstractMap<String, Timeline<T>> {
         return nodes().map().size();
     }
 
-    /** Every entry, built, in file order. */
+    /** Every entry, built, in file order; made once: values() and every deadline list iterate through it. */
     @Override
     public Set<Entry<String, Timeline<T>>> entrySet() {
-        Map<String, Timeline<T>> all = new LinkedHashMap<>();
-        for (String id : keySet()) {
-            all.put(id, get(id));
+        Map<String, Timeline<T>> all = complete;
+        if (all == null) {
+            Map<String, Timeline<T>> built = new LinkedHashMap<>();
+            for (String id : keySet()) {
+                built.put(id, get(id));
+            }
+            all = Collections.unmodifiableMap(built);
+            complete = all;
         }
-        return Collections.unmodifiableMap(all).entrySet();
+        return all.entrySet();
     }
 }
