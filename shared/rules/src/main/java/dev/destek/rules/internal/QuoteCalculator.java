@@ -246,6 +246,12 @@ public final class QuoteCalculator {
         LocalDate filingFrom;
         LocalDate filingLast;
         Quote.TraceStep filingStep;
+        /** The last rate date and its base-rate step; the last rate and cap entry and their maxRate step. */
+        LocalDate rateDate;
+        Quote.TraceStep rateStep;
+        BigDecimal maxRateOf;
+        Timeline.Entry<BigDecimal> maxRateEntry;
+        Quote.TraceStep maxRateStep;
         /** The last payment date judged for the item's version in force, the version and its step. */
         LocalDate inForceDate;
         Catalogue.ItemVersion inForceVersion;
@@ -783,7 +789,7 @@ public final class QuoteCalculator {
     private BigDecimal conversion(ItemRules ir, QuoteRequest r, QuoteRequest.Expense e,
                                   List<Quote.Rejection> rejections, List<Quote.TraceStep> trace) {
         if (USD.equals(e.currency())) {
-            trace.add(step("currency", "Art. 36(1)", inputs("currency", e.currency()), "USD: no conversion"));
+            trace.add(USD_STEP);
             return BigDecimal.ONE;
         }
         String rule = "FX_VALUE_DATE";
@@ -1278,9 +1284,13 @@ public final class QuoteCalculator {
             return BigDecimal.ZERO;
         }
         BigDecimal rate = base.value();
-        // the entry: its period text (describePeriod) is made only when the trace is read
-        trace.add(step("rate.base", CONFIG_RATE, inputs("item", item, "date", refDate,
-                "period", base, "source", origin), plain(rate)));
+        if (!refDate.equals(claim.rateDate)) { // lines of one date share the step, as they share the bonus steps
+            // the entry: its period text (describePeriod) is made only when the trace is read
+            claim.rateStep = step("rate.base", CONFIG_RATE, inputs("item", item, "date", refDate,
+                    "period", base, "source", origin), plain(rate));
+            claim.rateDate = refDate;
+        }
+        trace.add(claim.rateStep);
 
         Set<String> bonusItems = catalogue.bonusItems.valueOrNull(refDate);
         if (bonusItems != null && bonusItems.contains(item)) {
@@ -1294,10 +1304,16 @@ public final class QuoteCalculator {
         Timeline.Entry<BigDecimal> max = config.maxRate.entryOrNull(refDate);
         BigDecimal cap = max == null ? BigDecimal.ONE : max.value();
         BigDecimal capped = rate.min(cap);
-        trace.add(step("rate.max", "CONFIG maxRate (no maximum in the sources, DOMAIN A-27(b))",
-                inputs("rate", rate, "maxRate", cap,
-                        "source", max != null ? maxRateOrigin : "none configured for the date: 1"),
-                plain(capped)));
+        // the same rate (value and scale: the same text) under the same cap entry: the same step
+        if (!rate.equals(claim.maxRateOf) || max != claim.maxRateEntry || claim.maxRateStep == null) {
+            claim.maxRateStep = step("rate.max", "CONFIG maxRate (no maximum in the sources, DOMAIN A-27(b))",
+                    inputs("rate", rate, "maxRate", cap,
+                            "source", max != null ? maxRateOrigin : "none configured for the date: 1"),
+                    plain(capped));
+            claim.maxRateOf = rate;
+            claim.maxRateEntry = max;
+        }
+        trace.add(claim.maxRateStep);
         return capped;
     }
 
@@ -1390,6 +1406,10 @@ public final class QuoteCalculator {
     }
 
     // ---------------------------------------------------------------------------------------- helpers
+
+    /** Art. 36(1) for a USD line: nothing to convert, the same immutable step for every such line. */
+    private static final Quote.TraceStep USD_STEP = step("currency", "Art. 36(1)", inputs("currency", USD),
+            "USD: no conversion");
 
     private static Quote.TraceStep step(String ruleId, String article, Map<String, String> inputs, String output) {
         return new Quote.TraceStep(ruleId, article, inputs, output);
