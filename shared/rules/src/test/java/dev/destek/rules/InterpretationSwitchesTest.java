@@ -582,4 +582,19 @@ class InterpretationSwitchesTest {
         assertThatThrownBy(() -> with("  A99_UNKNOWN_READING: QUARTERS\n"))
                 .hasMessageContaining("interpretations.A99_UNKNOWN_READING").hasMessageContaining("unknown interpretation");
     }
+
+    private static CatalogueView.TimeRule timeRule(Rules rules, String id) {
+        return rules.catalogue().timeRules().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void a19_a40_switchedTimeRules_showInTheCatalogueAsTheyApply() {
+        Rules switched = with("  A19_LANGUAGE_EXAM_REFERENCE: HIRE_DATE\n  A40_OTHER_PRE_APPROVED_EVENTS: ALSO_DELEGATIONS\n");
+
+        assertThat(timeRule(Claims.RULES, "T39").trigger()).isEqualTo("FILING_DATE");
+        assertThat(timeRule(switched, "T39").trigger()).isEqualTo("HIRE_DATE");
+        assertThat(timeRule(switched, "T39").description()).contains("hire date");
+        assertThat(timeRule(Claims.RULES, "T15").items()).doesNotContain("TRADE_DELEGATION");
+        assertThat(timeRule(switched, "T15").items()).contains("TRADE_DELEGATION");
+    }
 }

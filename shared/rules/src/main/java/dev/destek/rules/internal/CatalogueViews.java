@@ -12,7 +12,8 @@ public final class CatalogueViews {
     }
 
     /** @param interpretations the option in force of every switchable interpretation (A-21: the caps' basis) */
-    public static CatalogueView build(Catalogue c, DeploymentConfig config, Map<String, String> interpretations) {
+    public static CatalogueView build(Catalogue c, DeploymentConfig config, Map<String, String> interpretations,
+                                      Map<String, ProgrammeCatalogue.RuleChange> ruleChanges) {
         // A21_CAP_BASIS replaces the basis the support-amount caps carry in the data, so the view says what applies
         boolean capsOnExpenseBase = "EXPENSE_BASE".equals(interpretations.get("A21_CAP_BASIS"));
         // A30 / A35 replace the sector lists of 29(2) and 32(1): the view lists the sectors a quote accepts
@@ -79,11 +80,18 @@ public final class CatalogueViews {
         for (Timeline<Catalogue.TimeRule> t : c.timeRules.values()) {
             for (Timeline.Entry<Catalogue.TimeRule> e : t.entries()) {
                 Catalogue.TimeRule r = e.value();
-                // A10_SUPPORT_PERIOD_END lengthens T19: the view gives the period a quote applies
-                java.time.Period offset = TimeRules.offsetInForce(r.id(), r.offset(), interpretations);
-                rules.add(new CatalogueView.TimeRule(r.id(), List.copyOf(r.items()), r.trigger(),
+                // the rule as the interpretations in force apply it (e.g. A-10 lengthens T19, A-19 moves T39's trigger)
+                ProgrammeCatalogue.RuleChange change = ruleChanges.get(r.id());
+                java.time.Period offset = change != null && change.offset() != null ? change.offset() : r.offset();
+                List<String> ruleItems = new ArrayList<>(r.items());
+                if (change != null) {
+                    ruleItems.addAll(change.alsoItems());
+                }
+                rules.add(new CatalogueView.TimeRule(r.id(), List.copyOf(ruleItems),
+                        change != null && change.trigger() != null ? change.trigger() : r.trigger(),
                         offset == null ? null : offset.toString(), r.direction(), r.kinds(), r.rejection(),
-                        TimeRules.descriptionInForce(r.id(), r.description(), interpretations), r.consequence(),
+                        change != null && change.description() != null ? change.description() : r.description(),
+                        r.consequence(),
                         e.reference(), e.from(), e.to(), r.programme(),
                         r.scale() == null ? null : "+ " + r.scale().each() + " x " + r.scale().fact() + " ("
                                 + r.scale().min() + ".." + (r.scale().max() == null ? "" : r.scale().max()) + ")"));

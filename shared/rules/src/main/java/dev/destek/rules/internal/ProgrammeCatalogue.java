@@ -132,8 +132,16 @@ public final class ProgrammeCatalogue {
     private static final Set<String> ELIGIBILITY_REJECTIONS = Set.of("APPLICANT_TYPE", "SECTOR_NOT_ELIGIBLE",
             "BRAND_NOT_REGISTERED");
 
+    /**
+     * A switchable reading. {@code timeRules}: per option, what it changes in time rules (rule id → change), so the
+     * deadlines, the quote checks and the catalogue all apply the reading in force from the same data.
+     */
     public record Interpretation(String id, String article, String question, Map<String, String> options,
-                                 String defaultOption, String why) { }
+                                 String defaultOption, String why, Map<String, Map<String, RuleChange>> timeRules) { }
+
+    /** What an interpretation's option changes in one time rule; null (empty) parts keep the rule's own. */
+    public record RuleChange(String trigger, String subject, java.time.Period offset, List<String> alsoItems,
+                             String description, String descriptionTr) { }
 
     public final Map<String, Programme> programmes;
     public final Map<String, Interpretation> interpretations;
@@ -326,7 +334,29 @@ public final class ProgrammeCatalogue {
                 throw i.get("default").error("default " + def + " is not one of the options " + options.keySet());
             }
             out.put(e.getKey(), new Interpretation(e.getKey(), i.get("article").string(), i.get("question").string(),
-                    Collections.unmodifiableMap(options), def, i.get("why").string()));
+                    Collections.unmodifiableMap(options), def, i.get("why").string(), ruleChanges(i, options)));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Map<String, Map<String, RuleChange>> ruleChanges(Node interpretation, Map<String, String> options) {
+        Node byOption = interpretation.opt("timeRules");
+        if (byOption.isNull()) {
+            return Map.of();
+        }
+        Map<String, Map<String, RuleChange>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> o : byOption.entries()) {
+            if (!options.containsKey(o.getKey())) {
+                throw o.getValue().error("unknown option " + o.getKey() + " (expected one of " + options.keySet() + ")");
+            }
+            Map<String, RuleChange> rules = new LinkedHashMap<>();
+            for (Map.Entry<String, Node> r : o.getValue().entries()) {
+                Node c = r.getValue();
+                rules.put(r.getKey(), new RuleChange(c.opt("trigger").stringOr(null), c.opt("subject").stringOr(null),
+                        c.opt("offset").isNull() ? null : c.get("offset").period(), c.opt("alsoItems").strings(),
+                        c.opt("description").stringOr(null), c.opt("descriptionTr").stringOr(null)));
+            }
+            out.put(o.getKey(), Collections.unmodifiableMap(rules));
         }
         return Collections.unmodifiableMap(out);
     }

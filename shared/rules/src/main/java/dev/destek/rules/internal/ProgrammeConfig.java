@@ -87,6 +87,24 @@ public final class ProgrammeConfig {
         interpretations = selectInterpretations(config, catalogue.interpretations);
     }
 
+    /** What the options in force change in the time rules: rule id → change (rules no option changes: absent). */
+    public static Map<String, ProgrammeCatalogue.RuleChange> ruleChanges(
+            Map<String, ProgrammeCatalogue.Interpretation> readings, Map<String, String> selected) {
+        Map<String, ProgrammeCatalogue.RuleChange> out = new LinkedHashMap<>();
+        for (ProgrammeCatalogue.Interpretation i : readings.values()) {
+            Map<String, ProgrammeCatalogue.RuleChange> changes = i.timeRules().get(selected.get(i.id()));
+            if (changes != null) {
+                for (Map.Entry<String, ProgrammeCatalogue.RuleChange> c : changes.entrySet()) {
+                    if (out.put(c.getKey(), c.getValue()) != null) {
+                        throw new RulesConfigException("interpretations." + i.id(), "changes time rule " + c.getKey()
+                                + ", which another interpretation in force changes too");
+                    }
+                }
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
     /** The option in force of every interpretation: its default unless the configuration picks another. */
     public static Map<String, String> selectInterpretations(DeploymentConfig config,
                                                             Map<String, ProgrammeCatalogue.Interpretation> readings) {

@@ -53,32 +53,6 @@ public final class TimeRules {
      * Deadline-only rules: none of them is a quote-time check.
      */
     private final Map<String, Set<String>> extraItems = new java.util.HashMap<>();
-    /** DOMAIN A-10(c): the switch and its option that counts the month 48 months after the first in (T19). */
-    static final String SUPPORT_PERIOD_END = "A10_SUPPORT_PERIOD_END";
-    static final String SUPPORT_PERIOD_PLUS_48 = "MONTHS_FIRST_TO_PLUS_48";
-    /** T19's P48M counted to the end of the month 48 months after the first, i.e. 49 calendar months. */
-    private static final java.time.Period SUPPORT_PERIOD_THROUGH_MONTH_48 = java.time.Period.ofMonths(49);
-
-    private static final String[] SUPPORT_PERIOD_THROUGH_MONTH_48_TEXTS = {"48-month support period from the first "
-            + "supported month, the month 48 months later included (months first..first+48, DOMAIN A-10, "
-            + "interpretation A10_SUPPORT_PERIOD_END)",
-        "Desteklenen ilk aydan itibaren 48 aylık destek süresi, 48 ay sonraki ay dahil (ilk ay … ilk ay+48, "
-            + "DOMAIN A-10)"};
-
-    /** The offset of rule {@code id} under the interpretations in force (the catalogue view shows what applies). */
-    static java.time.Period offsetInForce(String id, java.time.Period own, Map<String, String> interpretations) {
-        return isT19Plus48(id, interpretations) ? SUPPORT_PERIOD_THROUGH_MONTH_48 : own;
-    }
-
-    /** The English description of rule {@code id} under the interpretations in force, as its offset above. */
-    static String descriptionInForce(String id, String own, Map<String, String> interpretations) {
-        return isT19Plus48(id, interpretations) ? SUPPORT_PERIOD_THROUGH_MONTH_48_TEXTS[0] : own;
-    }
-
-    private static boolean isT19Plus48(String id, Map<String, String> interpretations) {
-        return id.equals("T19") && SUPPORT_PERIOD_PLUS_48.equals(interpretations.get(SUPPORT_PERIOD_END));
-    }
-
     /**
      * Rule id → its offset under the interpretation in force: DOMAIN A-10(c) (A10_SUPPORT_PERIOD_END: "ends 48 months
      * after" the first supported month read as including that 49th month, T19 P49M). Empty under the digest's reading.
@@ -87,30 +61,39 @@ public final class TimeRules {
     /** The EK-28 final-report rule (Art. 28(1)): dated only when deadlines.finalReportDueDays is configured. */
     private static final String FINAL_REPORT = "T53";
 
-    /** @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml) */
-    public TimeRules(Catalogue catalogue, DeploymentConfig config, Map<String, String> interpretations) {
+    /**
+     * @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml)
+     * @param changes         what those options change in the time rules (their {@code timeRules} data): DOMAIN A-05
+     *                        (T24's subject), A-10(c) (T19's offset), A-19 (T39's trigger), A-40 (T15's items)
+     */
+    public TimeRules(Catalogue catalogue, DeploymentConfig config, Map<String, String> interpretations,
+                     Map<String, ProgrammeCatalogue.RuleChange> changes) {
         this.catalogue = catalogue;
         this.config = config;
         this.sameDayEligible = "SAME_DAY".equals(interpretations.get("A06_PRE_APPROVAL_DAY"));
-        if ("PRE_APPROVAL_APPLICATION_DATE".equals(interpretations.get("A05_REPORT_AGE_DATE"))) {
-            subjectOf.put("T24", "PRIOR_APPLICATION_DATE");
-            descriptionOf.put("T24", new String[] {"Purchased report at most 2 years old: pre-approval application on or "
-                    + "before publication + 2 years (DOMAIN A-05, interpretation A05_REPORT_AGE_DATE)",
-                "Satın alınan rapor en fazla 2 yıllık olmalı: ön onay başvurusu yayım tarihi + 2 yıl içinde olmalı "
-                    + "(DOMAIN A-05)"});
-        }
-        if ("HIRE_DATE".equals(interpretations.get("A19_LANGUAGE_EXAM_REFERENCE"))) {
-            triggerOf.put("T39", "HIRE_DATE");
-            descriptionOf.put("T39", new String[] {"Expert's language exam (YDS >= C) no earlier than 2 years before the "
-                    + "hire date (DOMAIN A-19, interpretation A19_LANGUAGE_EXAM_REFERENCE)",
-                "Uzmanın dil sınavı (YDS >= C) işe alım tarihinden en fazla 2 yıl önce alınmış olmalı (DOMAIN A-19)"});
-        }
-        if (SUPPORT_PERIOD_PLUS_48.equals(interpretations.get(SUPPORT_PERIOD_END))) {
-            offsetOf.put("T19", SUPPORT_PERIOD_THROUGH_MONTH_48);
-            descriptionOf.put("T19", SUPPORT_PERIOD_THROUGH_MONTH_48_TEXTS);
-        }
-        if ("ALSO_DELEGATIONS".equals(interpretations.get("A40_OTHER_PRE_APPROVED_EVENTS"))) {
-            extraItems.put("T15", Set.of("TRADE_DELEGATION"));
+        for (Map.Entry<String, ProgrammeCatalogue.RuleChange> e : changes.entrySet()) {
+            String id = e.getKey();
+            ProgrammeCatalogue.RuleChange c = e.getValue();
+            if (!catalogue.timeRules.containsKey(id)) {
+                throw new RulesConfigException("interpretations (timeRules." + id + ")", "unknown time rule " + id);
+            }
+            if (c.trigger() != null) {
+                known(id, ".trigger", c.trigger());
+                triggerOf.put(id, c.trigger());
+            }
+            if (c.subject() != null) {
+                known(id, ".subject", c.subject());
+                subjectOf.put(id, c.subject());
+            }
+            if (c.offset() != null) {
+                offsetOf.put(id, c.offset());
+            }
+            if (c.description() != null) {
+                descriptionOf.put(id, new String[] {c.description(), c.descriptionTr()});
+            }
+            if (!c.alsoItems().isEmpty()) {
+                extraItems.put(id, Set.copyOf(c.alsoItems()));
+            }
         }
         // rule by rule over the items each names, not every item × every rule: same lists (rule order), a fraction
         // of the interpreted work at cold start
