@@ -46,17 +46,17 @@ public final class Rules {
      * data were validated when the bundle was built, so only a deployment's settings can be wrong at start-up.
      */
     private final Map<String, String> interpretations;
-    /** What the interpretations in force change in the time rules (their data), for the engines and the catalogue. */
-    private final Map<String, ProgrammeCatalogue.RuleChange> ruleChanges;
     private volatile DocumentRulesData documentRules;
     private volatile CatalogueView view;
 
     private Rules(Catalogue catalogue, DeploymentConfig config) {
         this.catalogue = catalogue;
         this.config = config;
-        Map<String, ProgrammeCatalogue.Interpretation> readings = ProgrammeCatalogue.readings();
-        this.interpretations = ProgrammeConfig.selectInterpretations(config, readings);
-        this.ruleChanges = ProgrammeConfig.ruleChanges(readings, interpretations);
+        this.interpretations = ProgrammeConfig.selectInterpretations(config, ProgrammeCatalogue.readings());
+        // two options in force that change the same rule, item or route fail here, at start-up, not on first use
+        ProgrammeConfig.ruleChanges(interpretations);
+        ProgrammeConfig.sectorChanges(interpretations);
+        ProgrammeConfig.routeChanges(interpretations);
         if (config.overrides("programmes")) {
             programmes();
         }
@@ -229,7 +229,7 @@ public final class Rules {
             synchronized (this) {
                 t = timeRules;
                 if (t == null) {
-                    t = new TimeRules(catalogue, config, interpretations, ruleChanges);
+                    t = new TimeRules(catalogue, config, interpretations);
                     timeRules = t;
                 }
             }
@@ -306,7 +306,7 @@ public final class Rules {
     public CatalogueView catalogue() {
         CatalogueView v = view;
         if (v == null) {
-            v = CatalogueViews.build(catalogue, config, interpretations, ruleChanges)
+            v = CatalogueViews.build(catalogue, config, interpretations)
                     .withProgrammes(programmes().view(), programmes().interpretations());
             view = v;
         }

@@ -65,8 +65,7 @@ public final class CatalogueBundler {
         catalogue.parseAll();
         DeploymentConfig config = DeploymentConfig.load(Map.of(), catalogue);
         ProgrammeConfig deck = ProgrammeConfig.load(config, ProgrammeCatalogue.load());
-        new TimeRules(catalogue, config, deck.interpretations,
-                ProgrammeConfig.ruleChanges(ProgrammeCatalogue.readings(), deck.interpretations));
+        new TimeRules(catalogue, config, deck.interpretations);
         DocumentRulesData.load(catalogue);
         System.out.println("[destek-rules] bundled " + names.size() + " regulation files into " + Tree.BUNDLE);
     }

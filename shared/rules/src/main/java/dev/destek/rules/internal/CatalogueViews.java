@@ -12,8 +12,8 @@ public final class CatalogueViews {
     }
 
     /** @param interpretations the option in force of every switchable interpretation (A-21: the caps' basis) */
-    public static CatalogueView build(Catalogue c, DeploymentConfig config, Map<String, String> interpretations,
-                                      Map<String, ProgrammeCatalogue.RuleChange> ruleChanges) {
+    public static CatalogueView build(Catalogue c, DeploymentConfig config, Map<String, String> interpretations) {
+        Map<String, ProgrammeCatalogue.RuleChange> ruleChanges = ProgrammeConfig.ruleChanges(interpretations);
         // A21_CAP_BASIS replaces the basis the support-amount caps carry in the data, so the view says what applies
         boolean capsOnExpenseBase = "EXPENSE_BASE".equals(interpretations.get("A21_CAP_BASIS"));
         // A30 / A35 replace the sector lists of 29(2) and 32(1): the view lists the sectors a quote accepts

@@ -137,7 +137,23 @@ public final class ProgrammeCatalogue {
      * deadlines, the quote checks and the catalogue all apply the reading in force from the same data.
      */
     public record Interpretation(String id, String article, String question, Map<String, String> options,
-                                 String defaultOption, String why, Map<String, Map<String, RuleChange>> timeRules) { }
+                                 String defaultOption, String why, Map<String, Map<String, RuleChange>> timeRules,
+                                 Map<String, Map<String, SectorChange>> sectors,
+                                 Map<String, Map<String, RouteChange>> routes) { }
+
+    /**
+     * What an option changes in who may claim an item: the list of item {@code sameAs}, no sector condition
+     * ({@code unrestricted}), or the item's own list plus {@code add} when it lists {@code ifListed}.
+     */
+    public record SectorChange(String sameAs, boolean unrestricted, List<String> add, String ifListed) { }
+
+    /**
+     * What an option changes in an item's filing (or, for {@code ALL}, every item's): its claim {@code route} and the
+     * channels {@code accepted}; a route other than {@code otherThan} that {@code becomes} another; where its prior
+     * step is filed ({@code priorStep}).
+     */
+    public record RouteChange(String route, List<String> accepted, String otherThan, String becomes,
+                              String priorStep) { }
 
     /** What an interpretation's option changes in one time rule; null (empty) parts keep the rule's own. */
     public record RuleChange(String trigger, String subject, java.time.Period offset, List<String> alsoItems,
@@ -176,6 +192,18 @@ public final class ProgrammeCatalogue {
      * engines need them at start-up, the deck's programmes only for a deck request.
      */
     public static Map<String, Interpretation> readings() {
+        Map<String, Interpretation> r = readings;
+        if (r == null) {
+            r = parseReadings();
+            readings = r;
+        }
+        return r;
+    }
+
+    /** The classpath's readings, parsed once (immutable, like the bundle they come from). */
+    private static volatile Map<String, Interpretation> readings;
+
+    private static Map<String, Interpretation> parseReadings() {
         Node file = Tree.resource(Catalogue.ROOT + "index.yaml").opt("interpretations");
         Map<String, Interpretation> interpretations = new LinkedHashMap<>();
         if (!file.isNull()) {
@@ -334,31 +362,51 @@ public final class ProgrammeCatalogue {
                 throw i.get("default").error("default " + def + " is not one of the options " + options.keySet());
             }
             out.put(e.getKey(), new Interpretation(e.getKey(), i.get("article").string(), i.get("question").string(),
-                    Collections.unmodifiableMap(options), def, i.get("why").string(), ruleChanges(i, options)));
+                    Collections.unmodifiableMap(options), def, i.get("why").string(),
+                    ProgrammeCatalogue.<RuleChange>changes(i, "timeRules", options),
+                    ProgrammeCatalogue.<SectorChange>changes(i, "sectors", options),
+                    ProgrammeCatalogue.<RouteChange>changes(i, "routes", options)));
         }
         return Collections.unmodifiableMap(out);
     }
 
-    private static Map<String, Map<String, RuleChange>> ruleChanges(Node interpretation, Map<String, String> options) {
-        Node byOption = interpretation.opt("timeRules");
+    /** An interpretation's {@code what} (timeRules, sectors, routes): per option, per target, the change. */
+    @SuppressWarnings("unchecked")
+    private static <T> Map<String, Map<String, T>> changes(Node interpretation, String what,
+                                                         Map<String, String> options) {
+        Node byOption = interpretation.opt(what);
         if (byOption.isNull()) {
             return Map.of();
         }
-        Map<String, Map<String, RuleChange>> out = new LinkedHashMap<>();
+        Map<String, Map<String, T>> out = new LinkedHashMap<>();
         for (Map.Entry<String, Node> o : byOption.entries()) {
             if (!options.containsKey(o.getKey())) {
                 throw o.getValue().error("unknown option " + o.getKey() + " (expected one of " + options.keySet() + ")");
             }
-            Map<String, RuleChange> rules = new LinkedHashMap<>();
+            Map<String, T> targets = new LinkedHashMap<>();
             for (Map.Entry<String, Node> r : o.getValue().entries()) {
-                Node c = r.getValue();
-                rules.put(r.getKey(), new RuleChange(c.opt("trigger").stringOr(null), c.opt("subject").stringOr(null),
-                        c.opt("offset").isNull() ? null : c.get("offset").period(), c.opt("alsoItems").strings(),
-                        c.opt("description").stringOr(null), c.opt("descriptionTr").stringOr(null)));
+                targets.put(r.getKey(), (T) change(what, r.getValue()));
             }
-            out.put(o.getKey(), Collections.unmodifiableMap(rules));
+            out.put(o.getKey(), Collections.unmodifiableMap(targets));
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    private static Object change(String what, Node c) {
+        switch (what) {
+            case "timeRules":
+                return new RuleChange(c.opt("trigger").stringOr(null), c.opt("subject").stringOr(null),
+                        c.opt("offset").isNull() ? null : c.get("offset").period(), c.opt("alsoItems").strings(),
+                        c.opt("description").stringOr(null), c.opt("descriptionTr").stringOr(null));
+            case "sectors":
+                return new SectorChange(c.opt("sameAs").stringOr(null),
+                        !c.opt("unrestricted").isNull() && c.get("unrestricted").bool(), c.opt("add").strings(),
+                        c.opt("ifListed").stringOr(null));
+            default:
+                return new RouteChange(c.opt("route").stringOr(null), c.opt("accepted").strings(),
+                        c.opt("otherThan").stringOr(null), c.opt("becomes").stringOr(null),
+                        c.opt("priorStep").stringOr(null));
+        }
     }
 
     private static BigDecimal fraction(Node n) {

@@ -88,16 +88,33 @@ public final class ProgrammeConfig {
     }
 
     /** What the options in force change in the time rules: rule id → change (rules no option changes: absent). */
-    public static Map<String, ProgrammeCatalogue.RuleChange> ruleChanges(
-            Map<String, ProgrammeCatalogue.Interpretation> readings, Map<String, String> selected) {
-        Map<String, ProgrammeCatalogue.RuleChange> out = new LinkedHashMap<>();
+    public static Map<String, ProgrammeCatalogue.RuleChange> ruleChanges(Map<String, String> selected) {
+        return inForce(ProgrammeCatalogue.readings(), selected, "timeRules");
+    }
+
+    /** What the options in force change in who may claim: item → change. */
+    public static Map<String, ProgrammeCatalogue.SectorChange> sectorChanges(Map<String, String> selected) {
+        return inForce(ProgrammeCatalogue.readings(), selected, "sectors");
+    }
+
+    /** What the options in force change in the filing routes: item (or ALL) → change. */
+    public static Map<String, ProgrammeCatalogue.RouteChange> routeChanges(Map<String, String> selected) {
+        return inForce(ProgrammeCatalogue.readings(), selected, "routes");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Map<String, T> inForce(Map<String, ProgrammeCatalogue.Interpretation> readings,
+                                              Map<String, String> selected, String what) {
+        Map<String, T> out = new LinkedHashMap<>();
         for (ProgrammeCatalogue.Interpretation i : readings.values()) {
-            Map<String, ProgrammeCatalogue.RuleChange> changes = i.timeRules().get(selected.get(i.id()));
+            Map<String, ? extends Map<String, ?>> byOption = what.equals("timeRules") ? i.timeRules()
+                    : what.equals("sectors") ? i.sectors() : i.routes();
+            Map<String, ?> changes = byOption.get(selected.get(i.id()));
             if (changes != null) {
-                for (Map.Entry<String, ProgrammeCatalogue.RuleChange> c : changes.entrySet()) {
-                    if (out.put(c.getKey(), c.getValue()) != null) {
-                        throw new RulesConfigException("interpretations." + i.id(), "changes time rule " + c.getKey()
-                                + ", which another interpretation in force changes too");
+                for (Map.Entry<String, ?> c : changes.entrySet()) {
+                    if (out.put(c.getKey(), (T) c.getValue()) != null) {
+                        throw new RulesConfigException("interpretations." + i.id(), "changes " + what + " of "
+                                + c.getKey() + ", which another interpretation in force changes too");
                     }
                 }
             }

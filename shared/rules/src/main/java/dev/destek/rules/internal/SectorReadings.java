@@ -6,34 +6,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The sector lists that DOMAIN §11 leaves open (A-30: Art. 29(2) names none; A-35: Art. 32(1) says "health" and
- * "other subjects to be determined by the Ministry"), as the switches A30_COOP_FOREIGN_OFFICE_SECTORS and
- * A35_NATIONAL_PARTICIPATION_SECTORS read them. The default options keep eligible_applicants.yaml as it is, so the
- * data stay the single statement of the suggested reading; the alternatives are derived from it, never typed twice.
- * The quote and the catalogue view both ask this class, so GET /v1/catalogue shows the list a quote applies.
+ * Who may claim an item under the interpretations in force: eligible_applicants.yaml's list, as an option's
+ * {@code sectors} data changes it (A30_COOP_FOREIGN_OFFICE_SECTORS: Art. 29(2) names no list; A35_NATIONAL_
+ * PARTICIPATION_SECTORS: Art. 32(1) says "health" and "other subjects"). The default options change nothing, so the
+ * data stay the single statement of the suggested reading. The quote and the catalogue view both ask this class, so
+ * GET /v1/catalogue shows the list a quote applies.
  */
 public final class SectorReadings {
-    static final String COOP_FOREIGN_OFFICE = "COOP_FOREIGN_OFFICE";
-    static final String NATIONAL_PARTICIPATION = "NATIONAL_PARTICIPATION";
-
     private final Catalogue catalogue;
-    /** A-30 SECTORS_OF_ARTICLE_9: 29(2) applies "the provisions of Art. 9", its sector list included. */
-    private final boolean coopForeignOfficeByArticle9;
-    /** A-30 NOT_RESTRICTED: 29(2) lists no sector, read as no sector condition (as A-28 for HİSER). */
-    private final boolean coopForeignOfficeUnrestricted;
-    /** A-35 HEALTH_INCLUDES_HEALTH_TOURISM: "sağlık" read as also covering the health-tourism sector. */
-    private final boolean nationalParticipationHealthTourism;
-    /** A-35 EK_32E_LIST_DECIDES: the Ministry's open-ended subjects leave the EK-32E listing as the only filter. */
-    private final boolean nationalParticipationUnrestricted;
+    private final Map<String, ProgrammeCatalogue.SectorChange> changes;
 
     public SectorReadings(Catalogue catalogue, Map<String, String> interpretations) {
         this.catalogue = catalogue;
-        String a30 = interpretations.get("A30_COOP_FOREIGN_OFFICE_SECTORS");
-        this.coopForeignOfficeByArticle9 = "SECTORS_OF_ARTICLE_9".equals(a30);
-        this.coopForeignOfficeUnrestricted = "NOT_RESTRICTED".equals(a30);
-        String a35 = interpretations.get("A35_NATIONAL_PARTICIPATION_SECTORS");
-        this.nationalParticipationHealthTourism = "HEALTH_INCLUDES_HEALTH_TOURISM".equals(a35);
-        this.nationalParticipationUnrestricted = "EK_32E_LIST_DECIDES".equals(a35);
+        this.changes = ProgrammeConfig.sectorChanges(interpretations);
     }
 
     /**
@@ -41,25 +26,23 @@ public final class SectorReadings {
      * {@code e} in force on {@code day}; empty = not restricted by sector.
      */
     public Set<String> sectors(String item, Catalogue.Eligibility e, LocalDate day) {
-        if (item.equals(COOP_FOREIGN_OFFICE)) {
-            if (coopForeignOfficeUnrestricted) {
-                return Set.of();
-            }
-            if (coopForeignOfficeByArticle9) {
-                Timeline<Catalogue.Eligibility> art9 = catalogue.eligibility.get("FOREIGN_OFFICE");
-                Catalogue.Eligibility foreignOffice = art9 == null ? null : art9.valueOrNull(day);
-                // both lists start with the circular; should Art. 9's end first, the 29(2) row still says who may claim
-                return foreignOffice == null ? e.sectors() : foreignOffice.sectors();
-            }
-        } else if (item.equals(NATIONAL_PARTICIPATION)) {
-            if (nationalParticipationUnrestricted) {
-                return Set.of();
-            }
-            if (nationalParticipationHealthTourism && e.sectors().contains("HEALTH")) {
-                Set<String> withHealthTourism = new LinkedHashSet<>(e.sectors());
-                withHealthTourism.add("HEALTH_TOURISM");
-                return withHealthTourism;
-            }
+        ProgrammeCatalogue.SectorChange c = changes.get(item);
+        if (c == null) {
+            return e.sectors();
+        }
+        if (c.unrestricted()) {
+            return Set.of();
+        }
+        if (c.sameAs() != null) {
+            Timeline<Catalogue.Eligibility> other = catalogue.eligibility.get(c.sameAs());
+            Catalogue.Eligibility o = other == null ? null : other.valueOrNull(day);
+            // both lists start with the circular; should the other end first, the item's own row still says who
+            return o == null ? e.sectors() : o.sectors();
+        }
+        if (!c.add().isEmpty() && (c.ifListed() == null || e.sectors().contains(c.ifListed()))) {
+            Set<String> more = new LinkedHashSet<>(e.sectors());
+            more.addAll(c.add());
+            return more;
         }
         return e.sectors();
     }

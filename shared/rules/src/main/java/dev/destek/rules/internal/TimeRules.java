@@ -62,16 +62,16 @@ public final class TimeRules {
     private static final String FINAL_REPORT = "T53";
 
     /**
-     * @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml)
-     * @param changes         what those options change in the time rules (their {@code timeRules} data): DOMAIN A-05
-     *                        (T24's subject), A-10(c) (T19's offset), A-19 (T39's trigger), A-40 (T15's items)
+     * @param interpretations the option in force of every switchable interpretation (regulation/interpretations.yaml);
+     *                        what they change in the time rules is their {@code timeRules} data: DOMAIN A-05 (T24's
+     *                        subject), A-10(c) (T19's offset), A-19 (T39's trigger), A-40 (T15's items)
      */
-    public TimeRules(Catalogue catalogue, DeploymentConfig config, Map<String, String> interpretations,
-                     Map<String, ProgrammeCatalogue.RuleChange> changes) {
+    public TimeRules(Catalogue catalogue, DeploymentConfig config, Map<String, String> interpretations) {
         this.catalogue = catalogue;
         this.config = config;
         this.sameDayEligible = "SAME_DAY".equals(interpretations.get("A06_PRE_APPROVAL_DAY"));
-        for (Map.Entry<String, ProgrammeCatalogue.RuleChange> e : changes.entrySet()) {
+        for (Map.Entry<String, ProgrammeCatalogue.RuleChange> e : ProgrammeConfig.ruleChanges(interpretations)
+                .entrySet()) {
             String id = e.getKey();
             ProgrammeCatalogue.RuleChange c = e.getValue();
             if (!catalogue.timeRules.containsKey(id)) {
