@@ -462,8 +462,8 @@ public final class QuoteCalculator {
         }
         if ("NON_BANK".equals(d.channel())) {
             String country = d.country();
-            if (country == null || country.length() != 2 || !Character.isUpperCase(country.charAt(0))
-                    || !Character.isUpperCase(country.charAt(1))) {
+            if (country == null || country.length() != 2 || country.charAt(0) < 'A' || country.charAt(0) > 'Z'
+                    || country.charAt(1) < 'A' || country.charAt(1) > 'Z') { // [A-Z]{2}, as the configured lists
                 throw new QuoteRequestException(doc + "/country", "the ISO 3166-1 alpha-2 country of a payment "
                         + "outside the banking system is required (Art. 36(5)), got " + country);
             }
@@ -1080,27 +1080,26 @@ public final class QuoteCalculator {
         if (months < 3) {
             return RejectionCodes.CLAIM_PERIOD_TOO_SHORT;
         }
-        YearMonth first = a.firstSupportedMonth();
-        boolean aligned = first == null || !a.claimPeriodFrom().isBefore(first)
-                && first.until(a.claimPeriodFrom(), ChronoUnit.MONTHS) % 3 == 0;
-        return months == 3 && aligned ? null : RejectionCodes.CLAIM_PERIOD_MISMATCH;
+        return inPeriod(a, months, 3, a.firstSupportedMonth(), false) ? null : RejectionCodes.CLAIM_PERIOD_MISMATCH;
+    }
+
+    /** Art. 27(1), DOMAIN A-13 (T26): one period counted from the anchor's month; the project's last may be shorter. */
+    private static boolean inFixedPeriod(QuoteRequest.Activity a, int covered, int months, String anchorFact) {
+        LocalDate anchor = anchorFact.equals("hireDate") ? a.hireDate() : a.projectStart();
+        return inPeriod(a, covered, months, anchor == null ? null : YearMonth.from(anchor), true);
     }
 
     /**
-     * Art. 27(1), DOMAIN A-13: the claim covers one {@code months}-month period counted from the anchor's month, or
-     * a shorter last one that ends with the project ({@code activity.end}). Without the anchor only the length is
-     * judged.
+     * Whether the claim's {@code covered} months are exactly one {@code months}-month period counted from
+     * {@code first} (without it only the length is judged), or, with {@code shorterLast}, a shorter last one that
+     * ends in the project's last month ({@code activity.end}).
      */
-    private static boolean inFixedPeriod(QuoteRequest.Activity a, int covered, int months, String anchorFact) {
-        LocalDate anchor = anchorFact.equals("hireDate") ? a.hireDate() : a.projectStart();
-        boolean lastOfProject = a.end() != null && a.claimPeriodTo().equals(YearMonth.from(a.end()));
+    private static boolean inPeriod(QuoteRequest.Activity a, int covered, int months, YearMonth first,
+                                    boolean shorterLast) {
+        boolean lastOfProject = shorterLast && a.end() != null && a.claimPeriodTo().equals(YearMonth.from(a.end()));
         boolean length = covered == months || covered < months && lastOfProject;
-        if (anchor == null) {
-            return length;
-        }
-        YearMonth first = YearMonth.from(anchor);
-        return length && !a.claimPeriodFrom().isBefore(first)
-                && first.until(a.claimPeriodFrom(), ChronoUnit.MONTHS) % months == 0;
+        return length && (first == null || !a.claimPeriodFrom().isBefore(first)
+                && first.until(a.claimPeriodFrom(), ChronoUnit.MONTHS) % months == 0);
     }
 
     /** The activity fact a counted limit reads; the names are checked at load (Catalogue.COUNTED_FACTS). */
