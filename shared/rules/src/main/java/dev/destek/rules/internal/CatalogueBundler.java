@@ -63,6 +63,7 @@ public final class CatalogueBundler {
         // configuration, since Rules.load leaves to first use what a deployment's configuration cannot change
         Catalogue catalogue = Catalogue.load();
         catalogue.parseAll();
+        ProgrammeCatalogue.checkChangeTargets(catalogue, ProgrammeCatalogue.readings());
         DeploymentConfig config = DeploymentConfig.load(Map.of(), catalogue);
         ProgrammeConfig deck = ProgrammeConfig.load(config, ProgrammeCatalogue.load());
         new TimeRules(catalogue, config, deck.interpretations);

@@ -1,5 +1,7 @@
 package dev.destek.rules.internal;
 
+import dev.destek.rules.RulesConfigException;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -368,6 +370,56 @@ public final class ProgrammeCatalogue {
                     ProgrammeCatalogue.<RouteChange>changes(i, "routes", options)));
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Checks what every option of every reading changes names something that exists: a time rule and facts it can
+     * read, a support item (or ALL for routes). Run by the build (CatalogueBundler) over all options, since at
+     * runtime only the options in force are read and a typo in another would surface only where it is chosen.
+     */
+    static void checkChangeTargets(Catalogue catalogue, Map<String, Interpretation> readings) {
+        for (Interpretation i : readings.values()) {
+            String at = "regulation/interpretations.yaml: " + i.id();
+            for (Map.Entry<String, Map<String, RuleChange>> o : i.timeRules().entrySet()) {
+                for (Map.Entry<String, RuleChange> c : o.getValue().entrySet()) {
+                    String where = at + ".timeRules." + o.getKey() + "." + c.getKey();
+                    if (!catalogue.timeRules.containsKey(c.getKey())) {
+                        throw new RulesConfigException(where, "unknown time rule " + c.getKey());
+                    }
+                    for (String fact : new String[] {c.getValue().trigger(), c.getValue().subject()}) {
+                        if (fact != null && !TimeRules.CLAIM_FACTS.contains(fact)
+                                && !TimeRules.EXPENSE_FACTS.contains(fact)) {
+                            throw new RulesConfigException(where, "unknown fact " + fact);
+                        }
+                    }
+                    knownItems(catalogue, where, c.getValue().alsoItems());
+                }
+            }
+            for (Map.Entry<String, Map<String, SectorChange>> o : i.sectors().entrySet()) {
+                for (Map.Entry<String, SectorChange> c : o.getValue().entrySet()) {
+                    String where = at + ".sectors." + o.getKey();
+                    knownItems(catalogue, where, List.of(c.getKey()));
+                    if (c.getValue().sameAs() != null) {
+                        knownItems(catalogue, where + "." + c.getKey() + ".sameAs", List.of(c.getValue().sameAs()));
+                    }
+                }
+            }
+            for (Map.Entry<String, Map<String, RouteChange>> o : i.routes().entrySet()) {
+                for (String target : o.getValue().keySet()) {
+                    if (!target.equals("ALL")) {
+                        knownItems(catalogue, at + ".routes." + o.getKey(), List.of(target));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void knownItems(Catalogue catalogue, String where, List<String> items) {
+        for (String item : items) {
+            if (!catalogue.items.containsKey(item)) {
+                throw new RulesConfigException(where, "unknown support item " + item);
+            }
+        }
     }
 
     /** An interpretation's {@code what} (timeRules, sectors, routes): per option, per target, the change. */
