@@ -19,7 +19,8 @@ class InterpretationChangeTargetsTest {
         return readings;
     }
 
-    private static ProgrammeCatalogue.Interpretation reading(Map<String, Map<String, ProgrammeCatalogue.RuleChange>> rules,
+    private static ProgrammeCatalogue.Interpretation reading(
+            Map<String, Map<String, ProgrammeCatalogue.RuleChange>> rules,
             Map<String, Map<String, ProgrammeCatalogue.SectorChange>> sectors,
             Map<String, Map<String, ProgrammeCatalogue.RouteChange>> routes) {
         return new ProgrammeCatalogue.Interpretation("X99_TEST", "Art. 1", "?", Map.of("A", "a", "B", "b"), "A", "test",
@@ -50,7 +51,8 @@ class InterpretationChangeTargetsTest {
         assertThatThrownBy(() -> ProgrammeCatalogue.checkChangeTargets(CATALOGUE,
                 with(reading(Map.of(), Map.of("B", Map.of("COOP_FOREIGN_OFFICE", sameAsTypo)), Map.of()))))
                 .hasMessageContaining("unknown support item FOREIGN_OFICE");
-        ProgrammeCatalogue.RouteChange route = new ProgrammeCatalogue.RouteChange("KEP_RB", List.of(), null, null, null);
+        ProgrammeCatalogue.RouteChange route = new ProgrammeCatalogue.RouteChange("KEP_RB", List.of(), null, null,
+                null);
         assertThatThrownBy(() -> ProgrammeCatalogue.checkChangeTargets(CATALOGUE,
                 with(reading(Map.of(), Map.of(), Map.of("B", Map.of("COMPETITION", route))))))
                 .hasMessageContaining("unknown support item COMPETITION");
